@@ -1,0 +1,302 @@
+"""The typed data model that passes between pipeline stages.
+
+Every stage reads and writes these dataclasses; nothing travels as a loose dict.
+`to_dict()` gives the JSON shape of the documented event record (README, "Event record").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+DatePrecision = Literal["day", "month", "year", "unknown"]
+Modality = Literal["asserted", "claimed", "intended", "hypothetical"]
+SentenceKind = Literal["headline", "standfirst", "caption", "body"]
+
+
+@dataclass
+class Article:
+    """One input document, as read (before cleaning)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    path: str | None = None
+    fmt: str = "text"  # text | html | jsonl | warc | feed
+
+    @staticmethod
+    def content_id(text: str) -> str:
+        """A stable id from the content, for articles that come without one."""
+        return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+@dataclass
+class Paragraph:
+    """A block of the cleaned text with its editorial role (headline, caption...)."""
+
+    start: int
+    end: int
+    kind: SentenceKind
+
+
+@dataclass
+class Sentence:
+    """A sentence of the cleaned text; `start`/`end` are character offsets into it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: SentenceKind = "body"
+
+
+@dataclass
+class Actor:
+    """A resolved actor: a person, organisation, country or group, with its CAMEO code.
+
+    `code` is the code on the event's date (a person's role can change over time).
+    `actor_id` is stable across articles for the same real-world actor when the
+    knowledge base knows it ("kb:hakan-fidan"), else local to the article.
+    """
+
+    name: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+    kind: str = "unknown"  # person | organisation | country | group | media | unknown
+    aliases: list[str] = field(default_factory=list)
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "actor_id": self.actor_id,
+        }
+
+
+@dataclass
+class ActorMention:
+    """A stretch of cleaned text that refers to an actor."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    sentence: int
+    how: str = ""  # what resolved it: "kb:name", "ner+title", "coref:pronoun"...
+
+
+@dataclass
+class Place:
+    name: str
+    country: str | None = None  # ISO-3
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str = "city"  # city | region | country | water | unknown
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+        }
+
+
+@dataclass
+class Mention:
+    """One piece of evidence for an event: a sentence and the span in it."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str = ""
+    kind: SentenceKind = "body"
+
+
+@dataclass
+class Plover:
+    event: str
+    mode: str | None = None
+
+
+@dataclass
+class Event:
+    """A coded event. Produced by the event coder, then dated, placed, attributed, merged."""
+
+    article_id: str
+    source: Actor
+    target: Actor
+    cameo: str
+    cameo_root: str = ""
+    quad_class: int | None = None
+    goldstein: float | None = None
+    plover: Plover | None = None
+    date: str | None = None
+    date_precision: DatePrecision = "unknown"
+    place: Place | None = None
+    reported_by: list[str] = field(default_factory=list)
+    modality: Modality = "asserted"
+    negated: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    num_mentions: int = 1
+    num_articles: int = 1
+    num_sources: int = 1
+    pattern: str = ""  # why it got its code: the lexicon pattern that fired
+    trigger: str = ""  # the words that carried the event ("met", "arrest warrant")
+    id: str = ""
+    ontology_version: str = ""
+    fatalities: int | None = None
+    quotes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.cameo_root and self.cameo:
+            self.cameo_root = self.cameo[:2]
+
+    def make_id(self) -> str:
+        """A deterministic id from the article, the first mention, the dyad and the code."""
+        first = self.mentions[0] if self.mentions else None
+        key = "|".join(
+            [
+                self.article_id,
+                str(first.start if first else ""),
+                self.source.code or self.source.name,
+                self.target.code or self.target.name,
+                self.cameo,
+            ]
+        )
+        return "ev:" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event record of the README: the JSONL shape and the stored shape."""
+        return {
+            "id": self.id or self.make_id(),
+            "article_id": self.article_id,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "source": self.source.as_record(),
+            "target": self.target.as_record(),
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": asdict(self.plover) if self.plover else None,
+            "place": self.place.as_record() if self.place else None,
+            "reported_by": list(self.reported_by),
+            "modality": self.modality,
+            "negated": self.negated,
+            "mentions": [asdict(m) for m in self.mentions],
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
+            "pattern": self.pattern,
+            "trigger": self.trigger,
+            "fatalities": self.fatalities,
+            "quotes": list(self.quotes),
+            "ontology_version": self.ontology_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Inverse of `to_dict` (used by the stores and the exporters)."""
+        place = data.get("place")
+        plover = data.get("plover")
+        return cls(
+            id=data.get("id") or "",
+            article_id=data["article_id"],
+            source=_actor_from_record(data.get("source") or {}),
+            target=_actor_from_record(data.get("target") or {}),
+            cameo=data["cameo"],
+            cameo_root=data.get("cameo_root") or "",
+            quad_class=data.get("quad_class"),
+            goldstein=data.get("goldstein"),
+            plover=Plover(**plover) if plover else None,
+            date=data.get("date"),
+            date_precision=data.get("date_precision") or "unknown",
+            place=Place(**{k: place.get(k) for k in ("name", "country", "lat", "lon", "geonameid")})
+            if place
+            else None,
+            reported_by=list(data.get("reported_by") or []),
+            modality=data.get("modality") or "asserted",
+            negated=bool(data.get("negated")),
+            mentions=[Mention(**m) for m in data.get("mentions") or []],
+            num_mentions=data.get("num_mentions") or 1,
+            num_articles=data.get("num_articles") or 1,
+            num_sources=data.get("num_sources") or 1,
+            pattern=data.get("pattern") or "",
+            trigger=data.get("trigger") or "",
+            fatalities=data.get("fatalities"),
+            quotes=list(data.get("quotes") or []),
+            ontology_version=data.get("ontology_version") or "",
+        )
+
+
+def _actor_from_record(rec: dict[str, Any]) -> Actor:
+    return Actor(
+        name=rec.get("name") or "",
+        code=rec.get("code"),
+        country=rec.get("country"),
+        sector=rec.get("sector"),
+        actor_id=rec.get("actor_id"),
+    )
+
+
+@dataclass
+class Attribution:
+    """Who said or reported something, over which span of the text."""
+
+    name: str
+    start: int
+    end: int
+    sentence: int
+    cue: str = ""  # "according to", "said", "quoted ... as saying"
+    stance: Modality = "asserted"
+    actor: Actor | None = None
+
+
+@dataclass
+class DocumentError:
+    """A per-document failure, recorded and reported; the run goes on."""
+
+    article_id: str
+    stage: str
+    reason: str
+    path: str | None = None
+
+
+@dataclass
+class Document:
+    """The unit of work a pipeline stage receives and returns.
+
+    Stages fill it in order: clean -> `text`, `paragraphs`; nlp -> `doc` and
+    `sentences`; actors -> `actor_mentions`; events -> `events`; dates, places and
+    attribution refine the events; merge folds repeated tellings together.
+    """
+
+    article: Article
+    text: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    doc: Any = None  # spacy.tokens.Doc once the nlp stage has run
+    actor_mentions: list[ActorMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: DocumentError | None = None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None

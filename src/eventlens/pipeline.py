@@ -1,0 +1,98 @@
+"""A small pipeline of stages, each a callable over `Document`.
+
+A stage declares what it needs and what it fills in (`requires` / `provides`,
+names of `Document` fields). The pipeline checks the chain once, then runs
+documents through it in batches. A stage may offer `pipe(docs)` to work on a
+batch at once (the spaCy stage does); otherwise it is called per document.
+A document that fails is marked with a `DocumentError` and skips the
+remaining stages; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from .errors import ConfigError, EventlensError
+from .model import Document, DocumentError
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+class Pipeline:
+    """Chains stages; `pipe` streams documents through them in batches."""
+
+    def __init__(self, stages: list[Stage], batch_size: int = 32) -> None:
+        self.stages = list(stages)
+        self.batch_size = batch_size
+        self._check_chain()
+
+    def _check_chain(self) -> None:
+        available = {"article"}
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise ConfigError(f"stage {stage.name!r} needs {missing}, which no earlier stage provides")
+            available.update(stage.provides)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def get_stage(self, name: str) -> Stage:
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def __call__(self, doc: Document) -> Document:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> list[Document]:
+        for stage in self.stages:
+            live = [d for d in batch if d.error is None]
+            if not live:
+                break
+            batch_pipe = getattr(stage, "pipe", None)
+            if batch_pipe is not None:
+                try:
+                    list(batch_pipe(live))
+                    continue
+                except EventlensError as exc:
+                    logger.debug("batch failed in %s (%s); retrying one by one", stage.name, exc)
+            for doc in live:
+                _run_one(stage, doc)
+        return batch
+
+
+def _run_one(stage: Stage, doc: Document) -> None:
+    try:
+        stage(doc)
+    except EventlensError as exc:
+        doc.error = DocumentError(doc.article.id, stage.name, str(exc), doc.article.path)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
+        # A bug or an input we did not foresee: record it against this document, go on.
+        logger.warning("stage %s failed on %s: %r", stage.name, doc.article.id, exc)
+        doc.error = DocumentError(
+            doc.article.id, stage.name, f"internal error: {type(exc).__name__}: {exc}", doc.article.path
+        )
