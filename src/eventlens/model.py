@@ -159,6 +159,9 @@ class Event:
     ontology_version: str = ""
     fatalities: int | None = None
     quotes: list[str] = field(default_factory=list)
+    # Working fields for later stages, not part of the record:
+    trigger_token: int | None = None  # index in the spaCy Doc of the trigger's head token
+    sentence_index: int | None = None  # the sentence of the first mention
 
     def __post_init__(self) -> None:
         if not self.cameo_root and self.cameo:
