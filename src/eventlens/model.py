@@ -227,9 +227,7 @@ class Event:
             plover=Plover(**plover) if plover else None,
             date=data.get("date"),
             date_precision=data.get("date_precision") or "unknown",
-            place=Place(**{k: place.get(k) for k in ("name", "country", "lat", "lon", "geonameid")})
-            if place
-            else None,
+            place=Place(**{k: place.get(k) for k in ("name", "country", "lat", "lon", "geonameid")}) if place else None,
             reported_by=list(data.get("reported_by") or []),
             modality=data.get("modality") or "asserted",
             negated=bool(data.get("negated")),

@@ -1,0 +1,3 @@
+from eventlens.cli import main
+
+main()

@@ -1,0 +1,36 @@
+"""The `eventlens` command: thin commands over the Python API, one module per command group."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ..errors import EventlensError
+from .actors import actors
+from .ingest import extract_cmd, ingest
+from .query import events, show
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except EventlensError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="eventlens")
+def main(verbose: int) -> None:
+    """eventlens: news reports in, coded events with their evidence out."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+main.add_command(ingest)
+main.add_command(extract_cmd)
+main.add_command(events)
+main.add_command(show)
+main.add_command(actors)

@@ -1,0 +1,95 @@
+"""`eventlens ingest` and `eventlens extract`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from tqdm import tqdm
+
+from ..lens import IngestSummary, load
+from ..model import Document, DocumentError, Event
+from ..store import open_store
+from .options import db_option, echo_table, model_option, settings_from
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@model_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> None:
+    """Read, process and store the articles in PATHS (files, directories, globs)."""
+    settings = settings_from(db=db, model=model)
+    lens = load(settings)
+    with (
+        open_store(settings.db) as store,
+        tqdm(unit=" doc", desc="ingest", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar,
+    ):
+        summary = lens.ingest(paths, store, progress=lambda _item: bar.update(1))
+        counts = store.counts()
+    echo_summary(summary)
+    click.echo(f"store {settings.db}: {counts.articles} articles, {counts.events} events, {counts.actors} actors")
+
+
+def echo_summary(summary: IngestSummary) -> None:
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"articles: {summary.articles} read, {summary.stored} stored, {summary.skipped} already stored; "
+        f"events: {summary.events}; errors: {len(summary.errors)}  ({summary.seconds:.1f} s, {rate:.1f} articles/s)"
+    )
+    if summary.errors:
+        echo_table(
+            ["document", "stage", "reason"], [(e.article_id, e.stage, e.reason) for e in summary.errors[:50]], 70
+        )
+        if len(summary.errors) > 50:
+            click.echo(f"... and {len(summary.errors) - 50} more (see the ingest_errors table)")
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@model_option
+def extract_cmd(paths: tuple[str, ...], fmt: str, model: str | None) -> None:
+    """Process PATHS without a database and print the events (JSONL for piping and evaluation)."""
+    lens = load(settings_from(model=model))
+    rows: list[Event] = []
+    errors = 0
+    for item in lens.extract(paths):
+        error = item if isinstance(item, DocumentError) else item.error
+        if error:
+            errors += 1
+            click.echo(f"error: {error.article_id}: {error.stage}: {error.reason}", err=True)
+            continue
+        assert isinstance(item, Document)
+        for event in item.events:
+            if fmt == "jsonl":
+                click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+            else:
+                rows.append(event)
+    if fmt == "table":
+        echo_events_table(rows)
+    if errors:
+        click.echo(f"{errors} document(s) failed", err=True)
+
+
+def echo_events_table(events: list[Event]) -> None:
+    echo_table(
+        ["id", "date", "source", "cameo", "plover", "target", "place", "reported by", "n"],
+        [
+            (
+                e.id,
+                e.date,
+                f"{e.source.name} ({e.source.code or '?'})",
+                e.cameo,
+                e.plover.event if e.plover else "",
+                f"{e.target.name} ({e.target.code or '?'})",
+                e.place.name if e.place else "",
+                ", ".join(e.reported_by),
+                e.num_mentions,
+            )
+            for e in events
+        ],
+        max_width=32,
+    )

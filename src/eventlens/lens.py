@@ -1,0 +1,171 @@
+"""The Python API: build the pipeline once, then extract or ingest with it.
+
+    >>> import eventlens
+    >>> lens = eventlens.load()                     # loads the spaCy model once
+    >>> events = lens.extract_text("Turkey's intelligence chief met ...")
+    >>> with eventlens.open_store("eventlens.db") as store:
+    ...     summary = lens.ingest(["articles/"], store)
+
+The CLI, the web app, the batch runners and the tests all call these.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .errors import InputError
+from .model import Article, Document, DocumentError, Event
+from .nlp import load_model
+from .pipeline import Pipeline
+from .readers import read_paths
+from .readers.discover import article_from_string
+from .stages.actors import ActorResolver
+from .stages.attribution import Attributor
+from .stages.clean import Cleaner
+from .stages.dates import EventDater
+from .stages.events import EventCoder
+from .stages.merge import EventMerger
+from .stages.parse import SpacyParser
+from .stages.places import EventPlacer
+from .store.base import Store
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[Document | DocumentError], None]
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The default chain: clean -> nlp -> actors -> events -> dates -> places -> attribution -> merge."""
+    nlp = load_model(settings.model)
+    stages = [
+        Cleaner(),
+        SpacyParser(nlp, n_process=settings.n_process),
+        ActorResolver(),
+        EventCoder(),
+        EventDater(),
+        EventPlacer(),
+        Attributor(),
+        EventMerger(),
+    ]
+    return Pipeline(stages, batch_size=settings.batch_size)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did: counts, and every per-document error."""
+
+    articles: int = 0  # read successfully
+    stored: int = 0
+    skipped: int = 0  # already in the store
+    events: int = 0
+    errors: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class EventLens:
+    """A loaded pipeline and its settings."""
+
+    def __init__(self, settings: Settings | None = None, pipeline: Pipeline | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.pipeline = pipeline or build_pipeline(self.settings)
+
+    def process(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Run articles through the pipeline; failed documents come back with `.error` set."""
+        return self.pipeline.pipe(Document(article=a) for a in articles)
+
+    def extract_text(self, text: str, article_id: str | None = None) -> list[Event]:
+        """Events from one text given as a string. Raises InputError for unusable text."""
+        doc = next(self.process([article_from_string(text, self.settings.limits, article_id)]))
+        if doc.error:
+            raise InputError(f"{doc.error.stage}: {doc.error.reason}")
+        return doc.events
+
+    def iter_documents(
+        self, paths: Iterable[str | Path], skip: Callable[[Article], bool] | None = None
+    ) -> Iterator[Document | DocumentError]:
+        """Read `paths` and process every article not `skip`ped; read errors are passed through."""
+        errors: list[DocumentError] = []
+
+        def articles() -> Iterator[Article]:
+            for item in read_paths(paths, self.settings.limits):
+                if isinstance(item, DocumentError):
+                    errors.append(item)
+                elif skip is None or not skip(item):
+                    yield item
+
+        for doc in self.process(articles()):
+            while errors:
+                yield errors.pop(0)
+            yield doc
+        yield from errors
+
+    def extract(self, paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
+        """Events of every article under `paths`, without a store (one Document per article)."""
+        return self.iter_documents(paths)
+
+    def ingest(
+        self, paths: Iterable[str | Path], store: Store, progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        """Read, process and store; an article already stored is skipped, a failure recorded."""
+        summary = IngestSummary()
+        started = time.perf_counter()
+
+        def already_stored(article: Article) -> bool:
+            if store.has_article(article.id):
+                summary.skipped += 1
+                if progress:
+                    progress(Document(article=article))
+                return True
+            return False
+
+        for item in self.iter_documents(paths, skip=already_stored):
+            _record(item, store, summary)
+            if progress:
+                progress(item)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+
+def _record(item: Document | DocumentError, store: Store, summary: IngestSummary) -> None:
+    if isinstance(item, DocumentError):
+        store.record_error(item)
+        summary.errors.append(item)
+        return
+    summary.articles += 1
+    if item.error:
+        store.record_error(item.error)
+        summary.errors.append(item.error)
+        return
+    if store.save_document(item):
+        summary.stored += 1
+        summary.events += len(item.events)
+    else:
+        summary.skipped += 1
+
+
+def load(settings: Settings | None = None, **overrides: object) -> EventLens:
+    """An `EventLens` with the default pipeline (the spaCy model is loaded once per process)."""
+    if settings is None:
+        settings = Settings.from_env(**overrides)
+    return EventLens(settings)
+
+
+def extract(source: str | Path | Iterable[str | Path], settings: Settings | None = None) -> list[Event]:
+    """Events from a text string, a path, or several paths. Documents that fail are skipped.
+
+    For the errors too, use `load().extract(paths)`, which yields them.
+    """
+    lens = load(settings)
+    if isinstance(source, str) and not Path(source).exists() and ("\n" in source or " " in source):
+        return lens.extract_text(source)
+    paths = [source] if isinstance(source, str | Path) else list(source)
+    events: list[Event] = []
+    for item in lens.extract(paths):
+        if isinstance(item, Document) and item.error is None:
+            events.extend(item.events)
+    return events

@@ -1,0 +1,51 @@
+"""Loading the spaCy model: once per process, by name from the settings."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+PARAGRAPH_COMPONENT = "eventlens_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A sentence never runs across a paragraph break (headline, caption, body lines)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_model(name: str) -> Language:
+    """The spaCy pipeline `name`, loaded once per process and shared by every caller.
+
+    Any installed English pipeline works (en_core_web_sm/md/lg/trf); a paragraph
+    component is added before the parser so that sentences respect paragraphs.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; install it (pip install {name.replace('_', '-')}) "
+            f"or set EVENTLENS_MODEL / --model to an installed English pipeline"
+        ) from exc
+    if nlp.lang != "en":
+        raise ConfigError(f"spaCy model {name!r} is for language {nlp.lang!r}; eventlens codes English")
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before=before)
+        else:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    logger.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp

@@ -1,0 +1,80 @@
+"""From command-line paths (files, directories, glob patterns) to articles."""
+
+from __future__ import annotations
+
+import glob
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..config import Limits
+from ..errors import InputError
+from ..model import Article, DocumentError
+from .html import read_html_bytes
+from .jsonl import iter_jsonl
+from .text import read_text_bytes
+
+logger = logging.getLogger(__name__)
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+KNOWN_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
+    """Expand directories (recursively, known suffixes) and globs into files, in a stable order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        elif path.is_file():
+            yield path
+        elif glob.has_magic(str(given)):
+            matches = sorted(Path(p) for p in glob.glob(str(given), recursive=True) if Path(p).is_file())
+            if not matches:
+                yield DocumentError(str(given), "read", "the pattern matches no file", str(given))
+            yield from matches
+        else:
+            yield DocumentError(str(given), "read", "no such file or directory", str(given))
+
+
+def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Article | DocumentError]:
+    """Every article in `paths`, or the error that kept a file (or a JSONL line) out."""
+    limits = limits or Limits()
+    for item in iter_inputs(paths):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        yield from read_file(item, limits)
+
+
+def read_file(path: Path, limits: Limits) -> Iterator[Article | DocumentError]:
+    name = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from iter_jsonl(stream, limits, path=name)
+            return
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise InputError(f"{name} is too large: {size:,} bytes (limit {limits.max_bytes:,})")
+        data = path.read_bytes()
+        if suffix in HTML_SUFFIXES:
+            yield read_html_bytes(data, limits, path=name)
+        else:
+            yield read_text_bytes(data, limits, path=name)
+    except InputError as exc:
+        yield DocumentError(article_id=name, stage="read", reason=str(exc), path=name)
+    except OSError as exc:
+        yield DocumentError(article_id=name, stage="read", reason=f"cannot read {name}: {exc.strerror}", path=name)
+
+
+def article_from_string(text: str, limits: Limits | None = None, article_id: str | None = None) -> Article:
+    """An article from a string given in Python (notebooks, the API)."""
+    from .decode import check_text
+    from .text import article_from_text
+
+    check_text(text, limits or Limits())
+    return article_from_text(text, article_id=article_id)

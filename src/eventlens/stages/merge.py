@@ -1,0 +1,96 @@
+"""merge stage: one event told several times in an article is stored once.
+
+The headline, the standfirst, a photo caption and the body often tell the same
+event. Events with the same actors (as resolved), the same kind of act
+(PLOVER type, else CAMEO root), the same polarity and compatible dates and
+places are folded into one, which keeps every mention as evidence.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, Event
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def actor_key(event: Event, side: str) -> str:
+    actor = event.source if side == "source" else event.target
+    return actor.actor_id or actor.code or actor.name.casefold()
+
+
+def event_family(event: Event) -> str:
+    return event.plover.event if event.plover else event.cameo_root
+
+
+def merge_key(event: Event) -> tuple[str, str, str, bool, str]:
+    return (actor_key(event, "source"), actor_key(event, "target"), event_family(event), event.negated, event.modality)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def places_compatible(a: Event, b: Event) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return a.place.name.casefold() == b.place.name.casefold() or a.place.country == b.place.country
+
+
+def code_specificity(code: str) -> tuple[int, int]:
+    """Prefer 4-digit over 3-digit codes, and a specific 3-digit code over a root's generic one."""
+    return (len(code), 0 if code.endswith("0") else 1)
+
+
+def fold(into: Event, other: Event) -> None:
+    """Fold `other` into `into`: mentions, the best date, code, place, reporters, quotes."""
+    seen = {(m.article_id, m.start, m.end) for m in into.mentions}
+    into.mentions += [m for m in other.mentions if (m.article_id, m.start, m.end) not in seen]
+    into.mentions.sort(key=lambda m: (m.article_id, m.start))
+    if _PRECISION_RANK[other.date_precision] > _PRECISION_RANK[into.date_precision]:
+        into.date, into.date_precision = other.date, other.date_precision
+    if code_specificity(other.cameo) > code_specificity(into.cameo):
+        for name in ("cameo", "cameo_root", "quad_class", "goldstein", "plover", "pattern", "trigger"):
+            setattr(into, name, getattr(other, name))
+    if into.place is None and other.place is not None:
+        into.place = other.place
+    into.reported_by += [r for r in other.reported_by if r not in into.reported_by]
+    into.quotes += [q for q in other.quotes if q not in into.quotes]
+    if into.fatalities is None:
+        into.fatalities = other.fatalities
+    into.num_mentions = len(into.mentions)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold events told more than once into one each, keeping first-seen order."""
+    merged: list[Event] = []
+    for event in events:
+        target = next(
+            (
+                kept
+                for kept in merged
+                if merge_key(kept) == merge_key(event)
+                and dates_compatible(kept.date, event.date)
+                and places_compatible(kept, event)
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(event)
+        else:
+            fold(target, event)
+    for event in merged:
+        event.num_mentions = len(event.mentions)
+        event.id = event.make_id()
+    return merged
+
+
+class EventMerger:
+    """`merge` stage: folds repeated tellings within the article."""
+
+    name = "merge"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = merge_events(doc.events)
+        return doc

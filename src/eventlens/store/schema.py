@@ -1,0 +1,112 @@
+"""The relational schema, as ordered migrations, and the row shapes shared by backends.
+
+Types are kept portable (TEXT, INTEGER, REAL) so the same statements serve
+SQLite and PostgreSQL. A store applies the migrations it has not recorded yet.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Actor, Document, Event
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (
+        1,
+        (
+            """CREATE TABLE IF NOT EXISTS articles (
+                id TEXT PRIMARY KEY, title TEXT, published TEXT, url TEXT, outlet TEXT,
+                path TEXT, fmt TEXT, text TEXT NOT NULL, ingested_at TEXT, num_events INTEGER)""",
+            """CREATE TABLE IF NOT EXISTS sentences (
+                article_id TEXT NOT NULL, idx INTEGER NOT NULL, start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL, kind TEXT, PRIMARY KEY (article_id, idx))""",
+            """CREATE TABLE IF NOT EXISTS actors (
+                actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT, country TEXT,
+                sector TEXT, kind TEXT, aliases TEXT)""",
+            """CREATE TABLE IF NOT EXISTS actor_mentions (
+                article_id TEXT NOT NULL, actor_id TEXT NOT NULL, start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL, text TEXT, sentence INTEGER, how TEXT,
+                PRIMARY KEY (article_id, start_char, end_char, actor_id))""",
+            """CREATE TABLE IF NOT EXISTS events (
+                id TEXT PRIMARY KEY, article_id TEXT NOT NULL, date TEXT, date_precision TEXT,
+                source_code TEXT, source_name TEXT, source_actor_id TEXT,
+                target_code TEXT, target_name TEXT, target_actor_id TEXT,
+                cameo TEXT NOT NULL, cameo_root TEXT, quad_class INTEGER, goldstein REAL,
+                plover_event TEXT, plover_mode TEXT, place_name TEXT, place_country TEXT,
+                lat REAL, lon REAL, modality TEXT, negated INTEGER,
+                num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER, record TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS event_mentions (
+                event_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence INTEGER,
+                start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT, kind TEXT,
+                PRIMARY KEY (event_id, article_id, start_char, end_char))""",
+            """CREATE TABLE IF NOT EXISTS ingest_errors (
+                article_id TEXT NOT NULL, path TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL,
+                at TEXT, PRIMARY KEY (article_id, stage))""",
+            "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+            "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+            "CREATE INDEX IF NOT EXISTS events_source ON events (source_code)",
+            "CREATE INDEX IF NOT EXISTS events_target ON events (target_code)",
+            "CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo)",
+            "CREATE INDEX IF NOT EXISTS mentions_article ON event_mentions (article_id)",
+        ),
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+EVENT_COLUMNS = (
+    "id", "article_id", "date", "date_precision",
+    "source_code", "source_name", "source_actor_id",
+    "target_code", "target_name", "target_actor_id",
+    "cameo", "cameo_root", "quad_class", "goldstein", "plover_event", "plover_mode",
+    "place_name", "place_country", "lat", "lon", "modality", "negated",
+    "num_mentions", "num_articles", "num_sources", "record",
+)  # fmt: skip
+
+
+def fallback_actor_id(actor: Actor) -> str:
+    """An id for an actor the resolver left without one: by code, else by name."""
+    if actor.actor_id:
+        return actor.actor_id
+    if actor.kind == "person" or not actor.code:
+        return "name:" + " ".join(actor.name.casefold().split())
+    return "code:" + actor.code
+
+
+def ensure_actor_ids(doc: Document) -> None:
+    for mention in doc.actor_mentions:
+        mention.actor.actor_id = fallback_actor_id(mention.actor)
+    for event in doc.events:
+        for actor in (event.source, event.target):
+            actor.actor_id = fallback_actor_id(actor)
+
+
+def event_row(event: Event) -> tuple[Any, ...]:
+    record = event.to_dict()
+    place = event.place
+    return (
+        record["id"], event.article_id, event.date, event.date_precision,
+        event.source.code, event.source.name, event.source.actor_id,
+        event.target.code, event.target.name, event.target.actor_id,
+        event.cameo, event.cameo_root, event.quad_class, event.goldstein,
+        event.plover.event if event.plover else None, event.plover.mode if event.plover else None,
+        place.name if place else None, place.country if place else None,
+        place.lat if place else None, place.lon if place else None,
+        event.modality, int(event.negated),
+        event.num_mentions, event.num_articles, event.num_sources,
+        json.dumps(record, ensure_ascii=False),
+    )  # fmt: skip
+
+
+def actor_rows(doc: Document) -> dict[str, tuple[Any, ...]]:
+    """One row per distinct actor of the document (mentions and event sides)."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    actors = [m.actor for m in doc.actor_mentions]
+    actors += [a for e in doc.events for a in (e.source, e.target)]
+    for actor in actors:
+        if actor.actor_id and actor.actor_id not in rows:
+            rows[actor.actor_id] = (
+                actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
+                json.dumps(sorted(set(actor.aliases)), ensure_ascii=False),
+            )  # fmt: skip
+    return rows
