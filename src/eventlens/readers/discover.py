@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 KNOWN_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
 
 
@@ -59,7 +59,7 @@ def read_file(path: Path, limits: Limits) -> Iterator[Article | DocumentError]:
             return
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise InputError(f"{name} is too large: {size:,} bytes (limit {limits.max_bytes:,})")
+            raise InputError(f"file is too large: {size:,} bytes (limit {limits.max_bytes:,})")
         data = path.read_bytes()
         if suffix in HTML_SUFFIXES:
             yield read_html_bytes(data, limits, path=name)
@@ -68,7 +68,7 @@ def read_file(path: Path, limits: Limits) -> Iterator[Article | DocumentError]:
     except InputError as exc:
         yield DocumentError(article_id=name, stage="read", reason=str(exc), path=name)
     except OSError as exc:
-        yield DocumentError(article_id=name, stage="read", reason=f"cannot read {name}: {exc.strerror}", path=name)
+        yield DocumentError(article_id=name, stage="read", reason=f"cannot read the file: {exc.strerror}", path=name)
 
 
 def article_from_string(text: str, limits: Limits | None = None, article_id: str | None = None) -> Article:

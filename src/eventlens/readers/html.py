@@ -15,19 +15,23 @@ from .decode import check_text, decode_document
 
 logger = logging.getLogger(__name__)
 
+MIN_WORDS = 3  # fewer words than this is not an article
+
 
 def read_html_bytes(data: bytes, limits: Limits, *, path: str | None = None) -> Article:
-    html = decode_document(data, limits, what=path or "HTML document")
+    html = decode_document(data, limits, what="HTML page")
     if "<" not in html:
-        raise InputError(f"{path or 'HTML document'} has no markup; expected an HTML page")
+        raise InputError("HTML page has no markup; expected an HTML page")
     extracted = trafilatura.extract(
         html, output_format="json", with_metadata=True, include_comments=False, include_tables=False
     )
     if not extracted:
-        raise InputError(f"{path or 'HTML document'}: no article text found in the page")
+        raise InputError("HTML page: no article text found in the page")
     meta = json.loads(extracted)
     body = meta.get("text") or ""
-    check_text(body, limits, what=path or "HTML document")
+    if sum(1 for word in body.split() if any(ch.isalpha() for ch in word)) < MIN_WORDS:
+        raise InputError("HTML page: no article text found in the page")
+    check_text(body, limits, what="HTML page")
     title = (meta.get("title") or "").strip() or None
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Article(

@@ -61,5 +61,5 @@ def article_from_text(text: str, *, article_id: str | None = None, path: str | N
 
 
 def read_text_bytes(data: bytes, limits: Limits, *, path: str | None = None) -> Article:
-    text = decode_document(data, limits, what=path or "document")
+    text = decode_document(data, limits, what="document")
     return article_from_text(text, path=path)
