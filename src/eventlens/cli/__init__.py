@@ -8,6 +8,7 @@ import click
 
 from ..errors import EventlensError
 from .actors import actors
+from .export import export
 from .ingest import extract_cmd, ingest
 from .query import events, show
 
@@ -34,3 +35,4 @@ main.add_command(extract_cmd)
 main.add_command(events)
 main.add_command(show)
 main.add_command(actors)
+main.add_command(export)
