@@ -69,3 +69,21 @@ def test_sentences_never_cross_paragraphs(lens) -> None:
         ("headline", "Turkey cuts ties with Damascus"),
         ("body", "Turkey suspended contacts with Syria on Wednesday."),
     ]
+
+
+class Slow:
+    name = "slow"
+    requires = ("article",)
+    provides = ("text",)
+
+    def __call__(self, doc: Document) -> Document:
+        if "slow" in doc.article.text:
+            doc.seconds += 5.0  # as if the stage had spent 5 s on it
+        return doc
+
+
+def test_time_limit_stops_a_document_between_stages() -> None:
+    out = list(Pipeline([Slow(), Upper()], max_seconds=1.0).pipe(_docs("slow one", "quick one")))
+    assert out[0].error is not None and "over the limit of 1 s" in out[0].error.reason
+    assert out[0].text == ""  # the later stage never ran on it
+    assert out[1].error is None and out[1].text == "QUICK ONE"

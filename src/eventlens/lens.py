@@ -52,7 +52,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         Attributor(),
         EventMerger(),
     ]
-    return Pipeline(stages, batch_size=settings.batch_size)
+    return Pipeline(stages, batch_size=settings.batch_size, max_seconds=settings.limits.max_seconds)
 
 
 @dataclass

@@ -295,6 +295,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: DocumentError | None = None
+    seconds: float = 0.0  # time spent on it so far, checked against Limits.max_seconds
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sent in self.sentences:

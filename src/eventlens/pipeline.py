@@ -11,6 +11,7 @@ remaining stages; the batch goes on.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
@@ -32,9 +33,10 @@ class Stage(Protocol):
 class Pipeline:
     """Chains stages; `pipe` streams documents through them in batches."""
 
-    def __init__(self, stages: list[Stage], batch_size: int = 32) -> None:
+    def __init__(self, stages: list[Stage], batch_size: int = 32, max_seconds: float | None = None) -> None:
         self.stages = list(stages)
         self.batch_size = batch_size
+        self.max_seconds = max_seconds
         self._check_chain()
 
     def _check_chain(self) -> None:
@@ -75,14 +77,35 @@ class Pipeline:
                 break
             batch_pipe = getattr(stage, "pipe", None)
             if batch_pipe is not None:
+                started = time.perf_counter()
                 try:
                     list(batch_pipe(live))
+                    share = (time.perf_counter() - started) / len(live)
+                    for doc in live:
+                        doc.seconds += share
+                    self._enforce_time_limit(stage, live)
                     continue
                 except EventlensError as exc:
                     logger.debug("batch failed in %s (%s); retrying one by one", stage.name, exc)
             for doc in live:
+                started = time.perf_counter()
                 _run_one(stage, doc)
+                doc.seconds += time.perf_counter() - started
+            self._enforce_time_limit(stage, live)
         return batch
+
+    def _enforce_time_limit(self, stage: Stage, docs: list[Document]) -> None:
+        """A document that has cost more than `max_seconds` stops here with a recorded error.
+
+        The check runs between stages (a stage is not interrupted), so one pathological
+        document costs at most one stage's run over the limit.
+        """
+        if self.max_seconds is None:
+            return
+        for doc in docs:
+            if doc.error is None and doc.seconds > self.max_seconds:
+                reason = f"took {doc.seconds:.1f} s, over the limit of {self.max_seconds:.0f} s (at stage {stage.name})"
+                doc.error = DocumentError(doc.article.id, stage.name, reason, doc.article.path)
 
 
 def _run_one(stage: Stage, doc: Document) -> None:
