@@ -128,6 +128,7 @@ _NOT_DATE_PATTERNS = (
     r"(?:period|term|sentence|ban|ceasefire|truce|war|conflict|campaign|siege|old|long|history)\b",
     r"\b\d{3}0'?s\b|\b'\d0s\b",  # decades: the 1990s
     r"\bcentur(?:y|ies)\b",
+    r"^(?:before|after|by|until|till|prior to|ahead of|no later than|up to)\b",  # bounds, not dates
 )  # fmt: skip
 _NOT_DATE_RE = re.compile("|".join(_NOT_DATE_PATTERNS))
 _TIME_OF_DAY_RE = re.compile(

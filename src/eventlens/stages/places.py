@@ -1,8 +1,79 @@
-"""places stage (placeholder until the gazetteer lands)."""
+"""places stage: where each event happened, not every place the sentence names.
+
+The place comes from the event's own clause, in this order:
+1. a locative phrase attached to the trigger (or to the verb a nominal trigger hangs
+   from): "met in Moscow", "talks at the Kremlin in Moscow", "in the Russian capital";
+   a phrase of movement for deployments and attacks ("deployed to northeastern Syria");
+   "from" for withdrawals ("withdraw its troops from Syria");
+2. the target, when the event is an attack on a place ("Idlib ... has been fiercely
+   bombed", "Russia shelled Aleppo", "the assault on Idlib");
+3. a coordinated verb that shares the subject shares the place ("met in Moscow and
+   discussed ...").
+Nothing else: a place that describes an actor ("Kurdish forces in northern Syria") or a
+topic ("the ceasefire in Idlib" for a discussion) is not where the event happened.
+When the text does not say, the place stays null.
+
+Names are resolved with the gazetteer (`knowledge.gazetteer`), using the countries the
+article mentions to pick between namesakes.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import ConfigError
+from ..knowledge.gazetteer import Gazetteer
+from ..model import Document, Event, Place
+from .event_anchor import clause_head, is_verbal, trigger_token
+
+logger = logging.getLogger(__name__)
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "place_cues.yaml"
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "district", "territory"})
+_CITY_WORDS = frozenset({"city", "town", "village", "capital"})
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The lexical cues of `data/places/place_cues.yaml`."""
+
+    locative: frozenset[str]
+    directional: frozenset[str]
+    directional_roots: frozenset[str]
+    from_lemmas: frozenset[str]
+    target_roots: frozenset[str]
+    target_lemmas: frozenset[str]
+    part_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    compass: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = CUES_PATH) -> PlaceCues:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read place cues {path}: {exc}") from exc
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or [])
+
+        return cls(
+            words("locative_prepositions"),
+            words("directional_prepositions"),
+            words("directional_cameo_roots"),
+            words("from_lemmas"),
+            words("target_place_cameo_roots"),
+            words("target_place_lemmas"),
+            words("part_nouns"),
+            words("capital_nouns"),
+            words("compass_adjectives"),
+        )
 
 
 class EventPlacer:
@@ -12,8 +83,231 @@ class EventPlacer:
     requires: tuple[str, ...] = ("events", "doc")
     provides: tuple[str, ...] = ("events",)
 
-    def __init__(self, gazetteer: object | None = None) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, gazetteer: Gazetteer | None = None, cues: PlaceCues | None = None) -> None:
+        self._gazetteer = gazetteer
+        self.cues = cues or PlaceCues.load()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, built on first use (loading it takes about two seconds)."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer()
+        return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
+        if doc.doc is None or not doc.events:
+            return doc
+        context = self.gazetteer.countries_in(ent.text for ent in doc.doc.ents if ent.label_ in ("GPE", "NORP", "LOC"))
+        actor_tokens = {
+            token.i
+            for mention in doc.actor_mentions
+            if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
+            for token in span
+        }
+        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens)
+        for event in doc.events:
+            token = trigger_token(event, doc)
+            event.place = finder.place_of_event(token, event) if token is not None else None
         return doc
+
+
+class _PlaceFinder:
+    """Looks for the place of one event in the parse of its sentence."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues, context: set[str], actor_tokens: set[int]) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues
+        self.context = context
+        self.actor_tokens = actor_tokens  # tokens of actor mentions (people, organisations)
+
+    def place_of_event(self, token: Token, event: Event) -> Place | None:
+        anchors = self._anchors(token)
+        for find in (self._locative_place, self._participant_place, self._misparsed_direction):
+            for anchor in anchors:
+                place = find(anchor, event)
+                if place is not None:
+                    return place
+        if self._is_attack_on_place(token, event):
+            return self._target_place(token)
+        return None
+
+    def _anchors(self, token: Token) -> list[Token]:
+        """The trigger, the verb a nominal trigger hangs from, and a verb it is coordinated
+        with when they share the subject."""
+        anchors = [token]
+        head = clause_head(token)
+        if head.i != token.i:
+            anchors.append(head)
+        verb = anchors[-1]
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.dep_ == "conj" and is_verbal(verb.head) and not has_subject:
+            anchors.append(verb.head)
+        return anchors
+
+    def _locative_place(self, anchor: Token, event: Event) -> Place | None:
+        lemma = anchor.lemma_.lower()
+        for prep in anchor.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            usable = (
+                word in self.cues.locative
+                or (word in self.cues.directional and event.cameo_root in self.cues.directional_roots)
+                or (word == "from" and lemma in self.cues.from_lemmas)
+            )
+            if not usable:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = self.place_of_noun(obj)
+                if place is not None:
+                    return place
+        if lemma in self.cues.from_lemmas:
+            return self._from_place_below(anchor)
+        return None
+
+    def _participant_place(self, anchor: Token, event: Event) -> Place | None:
+        """ "met the emir in Doha", "met with Mamlouk in Moscow": the parser often hangs the
+        place on the person met; a person or organisation has no place of its own here."""
+        people: list[Token] = [c for c in anchor.children if c.dep_ == "dobj"]
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"):
+            people.extend(c for c in prep.children if c.dep_ == "pobj")
+        for person in people:
+            if person.ent_type_ not in ("PERSON", "ORG", "NORP") and person.i not in self.actor_tokens:
+                continue
+            for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in self.cues.locative):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = self.place_of_noun(obj)
+                    if place is not None:
+                        return place
+        return None
+
+    def _misparsed_direction(self, anchor: Token, event: Event) -> Place | None:
+        """ "deployed to northeastern Syria" parsed as the verb "northeastern" with object Syria."""
+        if event.cameo_root not in self.cues.directional_roots:
+            return None
+        for child in anchor.children:
+            if child.dep_ not in ("xcomp", "advcl") or child.lower_ not in self.cues.compass:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.directional for c in child.children):
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    place = self.place_of_noun(obj)
+                    if place is not None:
+                        return place
+        return None
+
+    def _from_place_below(self, anchor: Token) -> Place | None:
+        """ "the withdrawal of troops from Syria": the "from" phrase may hang from the object."""
+        for child in anchor.children:
+            for grandchild in child.subtree:
+                if grandchild.dep_ == "prep" and grandchild.lower_ == "from" and grandchild.i != anchor.i:
+                    for obj in (c for c in grandchild.children if c.dep_ == "pobj"):
+                        place = self.place_of_noun(obj)
+                        if place is not None:
+                            return place
+        return None
+
+    def _is_attack_on_place(self, token: Token, event: Event) -> bool:
+        return event.cameo_root in self.cues.target_roots and (
+            token.lemma_.lower() in self.cues.target_lemmas or event.cameo_root in ("18", "19", "20")
+        )
+
+    def _target_place(self, token: Token) -> Place | None:
+        """The attacked place: the object, the passive subject, the antecedent of a relative
+        clause ("the Idlib region, which has been bombed"), or "of"/"on" after a noun."""
+        candidates: list[Token] = []
+        if token.dep_ in ("relcl", "acl"):
+            candidates.append(token.head)
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                candidates.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        for noun in candidates:
+            place = self.place_of_noun(noun)
+            if place is not None:
+                return place
+        return None
+
+    def place_of_noun(self, noun: Token, depth: int = 0) -> Place | None:
+        """The place a noun phrase names: an entity, a capital phrase, a part of a place
+        ("the east of the Euphrates"), or a place inside it ("a hotel in Moscow")."""
+        if depth > 3:
+            return None
+        ent = _entity_of(noun)
+        if ent is not None:
+            return self._resolve_entity(ent, noun)
+        for child in noun.children:
+            if child.dep_ == "compound" and _entity_of(child) is not None:
+                return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
+        lemma = noun.lemma_.lower()
+        if lemma in self.cues.capital_nouns:
+            capital = self._capital_of(noun)
+            if capital is not None:
+                return capital
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            is_part = prep.lower_ == "of" and lemma in self.cues.part_nouns
+            if is_part or prep.lower_ in self.cues.locative:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = self.place_of_noun(obj, depth + 1)
+                    if place is not None:
+                        return place
+        return None
+
+    def _capital_of(self, noun: Token) -> Place | None:
+        for child in noun.children:
+            if child.dep_ == "appos" and _entity_of(child) is not None:
+                return self._resolve_entity(_entity_of(child), child)  # type: ignore[arg-type]
+            if child.dep_ in ("amod", "compound", "poss"):
+                iso3 = self.gazetteer.country_of_adjective(child.text)
+                if iso3 is None:
+                    country = self.gazetteer.country(child.text)
+                    iso3 = country.country if country else None
+                if iso3:
+                    return self.gazetteer.capital(iso3)
+        return None
+
+    def _resolve_entity(self, ent: Span, noun: Token) -> Place | None:
+        hint = _kind_hint(noun, ent)
+        text = ent.text
+        qualifier = _qualifier_after(ent)
+        place = self.gazetteer.resolve(f"{text}, {qualifier.text}", self.context, hint) if qualifier else None
+        if place is None:
+            place = self.gazetteer.resolve(text, self.context, hint)
+        if place is None and hint == "region":
+            place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, hint)
+        if place is None and ent.label_ in ("LOC", "FAC"):
+            return Place(name=text.removeprefix("the ").removeprefix("The "), feature="unknown")
+        return place
+
+
+def _entity_of(token: Token) -> Span | None:
+    if token.ent_type_ not in _PLACE_LABELS:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _qualifier_after(ent: Span) -> Span | None:
+    """ "Moscow, Idaho": the place named right after a comma qualifies the first."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    following = _entity_of(doc[ent.end + 1])
+    if following is not None and following.start == ent.end + 1 and following.label_ == "GPE":
+        return following
+    return None
+
+
+def _kind_hint(noun: Token, ent: Span) -> str | None:
+    words = {noun.lower_} if noun.i >= ent.end or noun.i < ent.start else set()
+    if ent.end < len(noun.doc):
+        words.add(noun.doc[ent.end].lower_)
+    if words & _REGION_WORDS:
+        return "region"
+    if words & _CITY_WORDS:
+        return "city"
+    return None
