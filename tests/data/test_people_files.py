@@ -156,6 +156,32 @@ def test_no_alias_is_shared_by_two_people() -> None:
     assert not clashes, f"aliases equal to another person's name: {clashes}"
 
 
+def _surname_key(text: str) -> str:
+    """Last word of a name, case-folded, without an Arabic article (al-Sharaa -> sharaa)."""
+    last = text.split()[-1].casefold()
+    for article in ("al-", "el-"):
+        if last.startswith(article):
+            return last[len(article):]
+    return last
+
+
+def test_no_surname_alias_names_another_person() -> None:
+    """A one-word alias must not be another person's surname (Bashir: Mohammed al-Bashir, Omar al-Bashir)."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    people = [person for path in PEOPLE_FILES for person in _load(path)]
+    for person in people:
+        surnames[_surname_key(person["name"])].add(person["name"])
+    clashes = []
+    for person in people:
+        for alias in person.get("aliases", []):
+            if len(alias.split()) != 1:
+                continue
+            others = surnames.get(_surname_key(alias), set()) - {person["name"]}
+            if others:
+                clashes.append((person["name"], alias, sorted(others)))
+    assert not clashes, f"one-word aliases that are other people's surnames: {clashes}"
+
+
 def test_partial_date_bounds() -> None:
     """The date helper the other checks rely on reads partial dates as ranges."""
     assert _date_bounds("2012-07") == (dt.date(2012, 7, 1), dt.date(2012, 7, 31))
