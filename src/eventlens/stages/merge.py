@@ -8,14 +8,28 @@ places are folded into one, which keeps every mention as evidence.
 
 from __future__ import annotations
 
-from ..model import Document, Event
+from ..model import Actor, Document, Event
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
 def actor_key(event: Event, side: str) -> str:
+    """Who an event side is, for merging: the CAMEO code when resolved, else the actor.
+
+    Within one story "the heads of Turkish intelligence" and "Hakan Fidan" are the
+    same side of the same meeting (both TURSPY); the dates and places must agree too.
+    """
     actor = event.source if side == "source" else event.target
-    return actor.actor_id or actor.code or actor.name.casefold()
+    return actor.code or actor.actor_id or " ".join(actor.name.casefold().split())
+
+
+def actor_detail(actor: Actor) -> int:
+    """How much an actor record says: a named person from the knowledge base says most."""
+    return (
+        (4 if actor.kind == "person" else 2 if actor.kind in {"organisation", "media"} else 0)
+        + (2 if (actor.actor_id or "").startswith("kb:") else 0)
+        + (1 if actor.code else 0)
+    )
 
 
 def event_family(event: Event) -> str:
@@ -51,6 +65,10 @@ def fold(into: Event, other: Event) -> None:
     if code_specificity(other.cameo) > code_specificity(into.cameo):
         for name in ("cameo", "cameo_root", "quad_class", "goldstein", "plover", "pattern", "trigger"):
             setattr(into, name, getattr(other, name))
+    if actor_detail(other.source) > actor_detail(into.source):
+        into.source = other.source
+    if actor_detail(other.target) > actor_detail(into.target):
+        into.target = other.target
     if into.place is None and other.place is not None:
         into.place = other.place
     into.reported_by += [r for r in other.reported_by if r not in into.reported_by]

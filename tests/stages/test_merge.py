@@ -1,0 +1,55 @@
+"""The merge stage: one event told several times in an article is kept once."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.model import Actor, Event, Mention, Place, Plover
+from eventlens.stages.merge import merge_events
+
+TUR_HEADS = Actor("Turkish intelligence chiefs", "TURSPY", "TUR", "SPY", kind="group")
+FIDAN = Actor("Hakan Fidan", "TURSPY", "TUR", "SPY", "kb:hakan-fidan", "person")
+MAMLOUK = Actor("Ali Mamlouk", "SYRSPY", "SYR", "SPY", "kb:ali-mamlouk", "person")
+FRANCE = Actor("France", "FRA", "FRA", kind="country")
+
+
+def meeting(source: Actor, start: int, kind: str = "body", date: str | None = None, cameo: str = "040") -> Event:
+    return Event(
+        "a", source, MAMLOUK, cameo, plover=Plover("CONSULT"), date=date,
+        date_precision="day" if date else "unknown",
+        mentions=[Mention("a", start // 10, start, start + 5, kind=kind)],
+    )  # fmt: skip
+
+
+def test_tellings_fold_into_one_with_every_mention() -> None:
+    events = [
+        meeting(TUR_HEADS, 0, "headline"),
+        meeting(FIDAN, 100, "caption"),
+        meeting(TUR_HEADS, 200, "body", date="2020-01-13", cameo="043"),
+    ]
+    events[2].place = Place("Moscow", "RUS", 55.75, 37.62)
+    (merged,) = merge_events(events)
+    assert [m.kind for m in merged.mentions] == ["headline", "caption", "body"]
+    assert merged.num_mentions == 3
+    assert (merged.cameo, merged.date, merged.place.name) == ("043", "2020-01-13", "Moscow")
+    assert merged.source.name == "Hakan Fidan"  # the most specific telling names the actor
+    assert merged.id == merged.make_id()
+
+
+@pytest.mark.parametrize(
+    ("second", "why"),
+    [
+        (meeting(FIDAN, 50, date="2020-02-20"), "another date"),
+        (meeting(FRANCE, 50), "another actor"),
+        (Event("a", FIDAN, MAMLOUK, "112", plover=Plover("ACCUSE"), mentions=[Mention("a", 5, 50, 55)]), "another act"),
+    ],
+)
+def test_different_events_stay_apart(second: Event, why: str) -> None:
+    first = meeting(FIDAN, 0, date="2020-01-13")
+    assert len(merge_events([first, second])) == 2, why
+
+
+def test_negated_event_is_not_merged_with_the_act() -> None:
+    negated = meeting(FIDAN, 50)
+    negated.negated = True
+    assert len(merge_events([meeting(FIDAN, 0), negated])) == 2
