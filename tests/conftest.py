@@ -73,3 +73,42 @@ def process_text(lens: eventlens.EventLens):
 def sqlite_store(tmp_path: Path) -> Iterator[eventlens.Store]:
     with eventlens.open_store(tmp_path / "test.db") as store:
         yield store
+
+
+@pytest.fixture
+def hand_built_store(tmp_path: Path):
+    """A real SQLite store filled with hand-built events (for analyses that need exact inputs).
+
+    Call it with rows `(date, source_code, target_code, cameo, goldstein, quad_class)`; each row
+    becomes one stored article with one event (actors get `code:` ids and their country from the
+    code). Returns the open store; extra keyword `place=(name, country, lat, lon)` sets a place.
+    """
+    from eventlens.model import Actor, Article, Event, Mention, Place, Sentence
+
+    opened: list[eventlens.Store] = []
+
+    def build(rows, place: tuple[str, str, float, float] | None = None) -> eventlens.Store:
+        store = eventlens.open_store(tmp_path / f"hand-{len(opened)}.db")
+        opened.append(store)
+        for n, (day, src, tgt, cameo, goldstein, quad) in enumerate(rows):
+            text = f"{src} did {cameo} to {tgt} on {day or 'an unknown day'}."
+            event = Event(
+                article_id=f"art-{n}",
+                source=Actor(name=src, code=src, country=src[:3], actor_id=f"code:{src}", kind="country"),
+                target=Actor(name=tgt, code=tgt, country=tgt[:3], actor_id=f"code:{tgt}", kind="country"),
+                cameo=cameo, goldstein=goldstein, quad_class=quad, date=day,
+                date_precision={None: "unknown", 4: "year", 7: "month", 10: "day"}[len(day) if day else None],
+                mentions=[Mention(article_id=f"art-{n}", sentence=0, start=0, end=len(text), text=text)],
+                place=Place(name=place[0], country=place[1], lat=place[2], lon=place[3]) if place else None,
+            )  # fmt: skip
+            event.id = event.make_id()
+            doc = Document(
+                article=Article(id=f"art-{n}", text=text, title=f"Article {n}"),
+                text=text, sentences=[Sentence(0, 0, len(text), text)], events=[event],
+            )  # fmt: skip
+            store.save_document(doc)
+        return store
+
+    yield build
+    for store in opened:
+        store.close()
