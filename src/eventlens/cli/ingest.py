@@ -19,15 +19,28 @@ from .options import db_option, echo_table, model_option, settings_from
 @db_option
 @model_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> None:
+@click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per pipeline batch.")
+@click.option("--n-process", type=click.IntRange(1), default=None, help="Worker processes on this machine.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster (see docs/dask.md).")  # fmt: skip
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
+def ingest(
+    paths: tuple[str, ...], db: str, model: str | None, quiet: bool, batch_size: int | None,
+    n_process: int | None, engine: str, scheduler: str | None,
+) -> None:  # fmt: skip
     """Read, process and store the articles in PATHS (files, directories, globs)."""
-    settings = settings_from(db=db, model=model)
-    lens = load(settings)
+    settings = settings_from(db=db, model=model, batch_size=batch_size, n_process=n_process)
     with (
         open_store(settings.db) as store,
-        tqdm(unit=" doc", desc="ingest", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar,
+        tqdm(unit=" articles", desc="ingest", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar,
     ):
-        summary = lens.ingest(paths, store, progress=lambda _item: bar.update(1))
+        if engine == "dask":
+            from ..engine.cluster import DaskOptions, ingest_on_dask
+
+            options = DaskOptions(scheduler=scheduler, n_workers=settings.n_process if n_process else 2)
+            summary = ingest_on_dask(settings, paths, store, options, progress=lambda _item: bar.update(1))
+        else:
+            summary = load(settings).ingest(paths, store, progress=lambda _item: bar.update(1))
         counts = store.counts()
     echo_summary(summary)
     click.echo(f"store {settings.db}: {counts.articles} articles, {counts.events} events, {counts.actors} actors")

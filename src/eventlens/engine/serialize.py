@@ -57,9 +57,7 @@ def document_from_json(text: str) -> Document:
 def _to_data(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         skipped = _SKIPPED_FIELDS.get(type(value), set())
-        return {
-            f.name: _to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in skipped
-        }
+        return {f.name: _to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in skipped}
     if isinstance(value, list | tuple):
         return [_to_data(v) for v in value]
     if isinstance(value, dict):
