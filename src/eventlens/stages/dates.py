@@ -32,6 +32,7 @@ from .event_anchor import VerbForm, clause_head, event_sentence, event_verb, is_
 logger = logging.getLogger(__name__)
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_DURATION_CUES = ("for ", "over ", "during ", "throughout ", "since ", "all ", "many ", "decades", "years")
 _RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 _TIME_PREPOSITIONS = frozenset(
     {"since", "from", "in", "on", "at", "until", "till", "by", "before", "after", "during", "between", "through",
@@ -49,6 +50,7 @@ class _DateExpr:
     """A date expression of the text, where it attaches, and what it resolves to."""
 
     span: Span
+    text: str  # the expression with its preposition ("since April 2019")
     attach: Token  # the word the expression modifies
     clause: Token  # the verb heading that word's clause
     resolved: ResolvedDate
@@ -140,7 +142,7 @@ def date_expressions(doc: Document) -> list[_DateExpr]:
         )
         clause = clause_head(attach)
         tense = verb_form(clause).tense if is_verbal(clause) else None
-        found.append(_DateExpr(ent, attach, clause, resolve_date(text, published, tense)))
+        found.append(_DateExpr(ent, text, attach, clause, resolve_date(text, published, tense)))
     return found
 
 
@@ -203,9 +205,13 @@ def _parent_for_dating(head: Token) -> Token | None:
 
 
 def _has_vague_date(token: Token, exprs: list[_DateExpr]) -> bool:
-    """An expression that says when only vaguely ("for years") is attached to the event."""
+    """A duration is attached to the event ("fought for years"): the text presents it as
+    lasting, not as the news. ("the first meeting in years" measures a gap: no bar.)"""
     head = token if is_verbal(token) else clause_head(token)
-    return any(_governs(e, token, head) and e.resolved.value is None for e in exprs)
+    return any(
+        _governs(e, token, head) and e.resolved.value is None and e.text.lower().startswith(_DURATION_CUES)
+        for e in exprs
+    )
 
 
 def _lead_sentence(doc: Document) -> int | None:

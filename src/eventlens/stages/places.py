@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from ..errors import ConfigError
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Document, Event, Place
-from .event_anchor import clause_head, is_verbal, trigger_token
+from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,28 @@ class EventPlacer:
         for event in doc.events:
             token = trigger_token(event, doc)
             event.place = finder.place_of_event(token, event) if token is not None else None
+        share_news_place(doc)
         return doc
+
+
+def share_news_place(doc: Document) -> None:
+    """The headline, standfirst, captions and lead tell the same news: an event told there
+    without a place takes the place of an event of the same kind told there with one
+    (the caption's "met with" is the lead's "met in Moscow")."""
+    lead = next((s.index for s in doc.sentences if s.kind == "body"), None)
+    news = {s.index for s in doc.sentences if s.kind != "body"} | ({lead} if lead is not None else set())
+    told = [(e, event_sentence(e, doc)) for e in doc.events]
+    donors = [e for e, sent in told if e.place is not None and sent in news]
+    for event, sent in told:
+        if event.place is not None or sent not in news:
+            continue
+        donor = next((d for d in donors if _family(d) == _family(event)), None)
+        if donor is not None:
+            event.place = donor.place
+
+
+def _family(event: Event) -> str:
+    return event.plover.event if event.plover else event.cameo_root
 
 
 class _PlaceFinder:
