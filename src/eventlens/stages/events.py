@@ -1,8 +1,29 @@
-"""events stage (placeholder until the lexicon coder lands)."""
+"""events stage: the event coder.
+
+Reads the dependency parse (`Document.doc`) and the actor mentions, finds acts with the
+lexicon (`coding.acts`), resolves their arguments to actors (`coding.arguments`) and emits
+one `Event` per source-target pair, coded in CAMEO and PLOVER, with the pattern that fired
+and the evidence span. Dates, places and reporters are filled in by later stages.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..coding.acts import Act, ActFinder
+from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
+from ..knowledge.lexicon import Lexicon
+from ..knowledge.ontology import Ontology
+from ..model import Actor, Document, Event, Mention, Sentence
+
+logger = logging.getLogger(__name__)
+
+_MEETING_CODES = frozenset({"040", "042", "043", "044"})
+_KEEP_WITHOUT_ACTORS = frozenset({"14", "18", "19", "20"})  # violence and protest are kept with unknown actors
+_OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
 
 
 class EventCoder:
@@ -12,9 +33,253 @@ class EventCoder:
     requires: tuple[str, ...] = ("doc", "sentences", "actor_mentions")
     provides: tuple[str, ...] = ("events",)
 
-    def __init__(self, ontology: object | None = None, lexicon: object | None = None) -> None:
-        self.ontology = ontology
-        self.lexicon = lexicon
+    def __init__(
+        self,
+        ontology: Ontology | None = None,
+        lexicon: Lexicon | None = None,
+        gazetteer: object | None = None,
+        lexicon_paths: Iterable[str | Path] = (),
+    ) -> None:
+        self.ontology = ontology or Ontology.load()
+        self.lexicon = lexicon or Lexicon.load(lexicon_paths, ontology=self.ontology)
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> object:
+        """The place gazetteer (loaded on first need: only meetings with a place use it)."""
+        if self._gazetteer is None:
+            from ..knowledge.gazetteer import Gazetteer
+
+            self._gazetteer = Gazetteer()
+        return self._gazetteer
+
+    def _country_of_place(self, name: str) -> str | None:
+        place = self.gazetteer.resolve(name)  # type: ignore[attr-defined]
+        return place.country if place is not None else None
 
     def __call__(self, doc: Document) -> Document:
+        if doc.doc is None:
+            return doc
+        resolver = ArgumentResolver(doc, self._country_of_place)
+        finder = ActFinder(self.lexicon, self.ontology, resolver)
+        by_index = {s.index: s for s in doc.sentences}
+        events: list[Event] = []
+        meeting_ids: set[int] = set()
+        for sent in doc.doc.sents:
+            index = resolver.sentence_index(sent.end_char - 1)
+            sentence = by_index.get(index) if index is not None else None
+            if sentence is None or not sent.text.strip():
+                continue
+            for act in finder.acts(sent):
+                for event in self._events_of(doc, act, resolver, sentence, finder):
+                    events.append(event)
+                    if act.meeting:
+                        meeting_ids.add(id(event))
+            self._remember_subject(sent, resolver, finder)
+        self._settle_meetings(events, meeting_ids)
+        doc.events = events
         return doc
+
+    # ---- from an act to events -------------------------------------------------------------
+
+    def _events_of(
+        self, doc: Document, act: Act, resolver: ArgumentResolver, sentence: Sentence, finder: ActFinder
+    ) -> list[Event]:
+        say = self._say_subject(act, resolver, finder)
+        sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
+        targets = list(act.target_parties) + [p for t in act.targets for p in resolver.parties(t, say)]
+        sources = _distinct(sources)
+        targets = [t for t in _distinct(targets) if t.key() not in {s.key() for s in sources} or len(sources) > 1]
+        if act.symmetric and len(sources) == 1 and not targets:
+            sources = _distinct(sources + self._co_participants(act, resolver, sources[0]))
+        if act.meeting:  # a meeting's partner is an actor; a topic ("discussed the ceasefire") is not
+            targets = [t for t in targets if t.known]
+            if not targets and (len(sources) < 2 or not any(s.known for s in sources)):
+                return []
+        if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
+            return []
+        pairs = self._pairs(act, sources, targets)
+        events = []
+        for source, target in pairs:
+            event = self._event(doc, act, source, target, sentence)
+            if event is not None:
+                events.append(event)
+        return events
+
+    @staticmethod
+    def _co_participants(act: Act, resolver: ArgumentResolver, first: Party) -> list[Party]:
+        """'The heads of Turkish intelligence and Syrian intelligence met': partners coordinated deeper down."""
+        found: list[Party] = []
+        for tok in act.sources:
+            for sub in tok.subtree:
+                if sub.dep_ != "conj":
+                    continue
+                mention = resolver.mention_at(sub.i)
+                if mention is None:
+                    parties = [p for p in resolver.parties(sub) if p.known]
+                else:
+                    parties = [Party(mention.actor, mention.start, mention.end, sub.i, True)]
+                found.extend(p for p in parties if p.key() != first.key())
+        return found
+
+    @staticmethod
+    def _pairs(act: Act, sources: list[Party], targets: list[Party]) -> list[tuple[Party | None, Party | None]]:
+        pairs: list[tuple[Party | None, Party | None]] = []
+        if act.symmetric and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a.key() != b.key()]
+            return pairs
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and t is not None and s.key() == t.key():
+                    continue
+                pairs.append((s, t))
+                if act.symmetric and s is not None and t is not None:
+                    pairs.append((t, s))
+        return pairs
+
+    def _say_subject(self, act: Act, resolver: ArgumentResolver, finder: ActFinder) -> list[Party] | None:
+        """In 'Hungary said it will support...', 'it' is the speaker unless resolved otherwise."""
+        head = act.trigger.head
+        if act.trigger.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.word("say_verbs"):
+            subjects, _ = finder.subject_of(head)
+            parties = [p for t in subjects for p in resolver.parties(t)]
+            return [p for p in parties if p.known] or None
+        return None
+
+    def _event(
+        self, doc: Document, act: Act, source: Party | None, target: Party | None, sentence: Sentence
+    ) -> Event | None:
+        code = act.code
+        source_actor = source.actor if source else NO_PARTY_ACTOR
+        target_actor = target.actor if target else NO_PARTY_ACTOR
+        if act.official_code and _is_official(source_actor):
+            code = act.official_code
+        if act.meeting and code == "040" and act.place is not None:
+            code = self._meeting_code(act.place, source_actor, target_actor, doc)
+        if not self.ontology.has_code(code):
+            logger.warning("pattern %s gave unknown code %s", act.pattern, code)
+            return None
+        start, end = self._span(act, source, target, sentence)
+        event = Event(
+            article_id=doc.article.id,
+            source=_copy_actor(source_actor),
+            target=_copy_actor(target_actor),
+            cameo=code,
+            modality=act.modality,  # type: ignore[arg-type]
+            negated=act.negated,
+            pattern=act.pattern,
+            trigger=act.trigger_text,
+            ontology_version=self.ontology.version,
+            trigger_token=act.trigger.i,
+            sentence_index=sentence.index,
+            mentions=[Mention(doc.article.id, sentence.index, start, end, doc.text[start:end], sentence.kind)],
+        )
+        self._set_code(event, code)
+        return event
+
+    def _set_code(self, event: Event, code: str) -> None:
+        entry = self.ontology.cameo(code)
+        event.cameo = code
+        event.cameo_root = entry.root
+        event.quad_class = entry.quad_class
+        event.goldstein = entry.goldstein
+        event.plover = self.ontology.to_plover(code)
+
+    @staticmethod
+    def _span(act: Act, source: Party | None, target: Party | None, sentence: Sentence) -> tuple[int, int]:
+        trig = act.trigger
+        points = [trig.idx, trig.idx + len(trig.text)]
+        for party in (source, target):
+            if party is not None and sentence.start <= party.start < sentence.end:
+                points += [party.start, party.end]
+        start, end = max(min(points), sentence.start), min(max(points), sentence.end)
+        return start, end
+
+    # ---- meetings --------------------------------------------------------------------------
+
+    def _meeting_code(self, place_token: object, source: Actor, target: Actor, doc: Document) -> str:
+        """042 visit / 043 host / 044 third location, from the place's country and the sides'."""
+        place_country = self._place_country(place_token)
+        a, b = _country_of(source), _country_of(target)
+        if not place_country or not a or not b or a == b:
+            return "040"
+        if place_country not in (a, b):
+            return "044"
+        return "043" if place_country == a else "042"
+
+    def _place_country(self, tok: object) -> str | None:
+        gaz = self.gazetteer
+        if tok.lemma_.lower() == "capital":
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss"):
+                    iso = gaz.country_of_adjective(c.text)  # type: ignore[attr-defined]
+                    if iso:
+                        return iso
+            return None
+        start = tok.left_edge.i if tok.left_edge.ent_type_ else tok.i
+        name = tok.doc[start : tok.i + 1].text
+        place = gaz.resolve(name)  # type: ignore[attr-defined]
+        return place.country if place else None
+
+    def _settle_meetings(self, events: list[Event], meeting_ids: set[int]) -> None:
+        """One meeting told several times gets the specific code the place gave one telling."""
+        best: dict[tuple[str, str], str] = {}
+        for e in events:
+            if id(e) in meeting_ids and e.cameo in ("042", "043", "044"):
+                best.setdefault((_key(e.source), _key(e.target)), e.cameo)
+        for e in events:
+            if e.cameo in _MEETING_CODES and e.cameo == "040":
+                code = best.get((_key(e.source), _key(e.target)))
+                if code:
+                    self._set_code(e, code)
+                    e.pattern += f"+place:{code}"
+
+    # ---- pronouns ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _remember_subject(sent: object, resolver: ArgumentResolver, finder: ActFinder) -> None:
+        root = sent.root
+        subjects, _ = finder.subject_of(root)
+        for tok in subjects:
+            known = [p for p in resolver.parties(tok) if p.known]
+            if known:
+                resolver.recent_subject = known[0]
+                return
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.key() not in seen:
+            seen.add(p.key())
+            out.append(p)
+    return out
+
+
+def _copy_actor(actor: Actor) -> Actor:
+    return Actor(
+        name=actor.name,
+        code=actor.code,
+        country=actor.country,
+        sector=actor.sector,
+        actor_id=actor.actor_id,
+        kind=actor.kind,
+        aliases=list(actor.aliases),
+    )
+
+
+def _country_of(actor: Actor) -> str | None:
+    if actor.country:
+        return actor.country
+    if actor.code and len(actor.code) >= 3 and actor.code[:3] not in ("IGO", "NGO", "MNC"):
+        return actor.code[:3]
+    return None
+
+
+def _is_official(actor: Actor) -> bool:
+    return actor.kind in _OFFICIAL_KINDS or (actor.sector or "") in _OFFICIAL_SECTORS
+
+
+def _key(actor: Actor) -> str:
+    return actor.actor_id or actor.code or actor.name.casefold()

@@ -1,0 +1,554 @@
+"""Acts in a parsed sentence: which words carry an event, with which code and arguments.
+
+An `Act` is a trigger (a verb or an event noun) with its CAMEO code, the tokens of its source
+and target arguments, its modality and polarity. Speech acts and attitudes ("called on Turkey
+to withdraw", "threatened to cut off", "refused to sign", "will provide") are frames whose
+content act sets the final code (see data/lexicon/frames.yaml). Arguments are resolved to
+actors later (`coding.arguments`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..knowledge.lexicon import Frame, Lexicon, Pattern, match_pattern
+from ..knowledge.ontology import Ontology
+from .arguments import ArgumentResolver, Party, conjuncts
+
+_VERB_TAGS = ("VB",)
+_OBJ_DEPS = frozenset({"dobj", "obj"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_MAX_HOPS = 6
+
+
+@dataclass
+class Act:
+    """A coded act before its arguments are resolved to actors."""
+
+    code: str
+    pattern: str
+    trigger: object  # spaCy Token
+    sources: list[object] = field(default_factory=list)
+    targets: list[object] = field(default_factory=list)
+    source_parties: list[Party] = field(default_factory=list)
+    target_parties: list[Party] = field(default_factory=list)
+    modality: str = "asserted"
+    negated: bool = False
+    symmetric: bool = False
+    meeting: bool = False
+    place: object | None = None
+    official_code: str | None = None
+    span_tokens: list[object] = field(default_factory=list)
+
+    @property
+    def trigger_text(self) -> str:
+        words = sorted({self.trigger.i: self.trigger, **{t.i: t for t in self.span_tokens}}.items())
+        return " ".join(t.text for _, t in words[:4])
+
+
+@dataclass
+class _Content:
+    code: str | None
+    pattern: str
+    targets: list[object]
+    target_parties: list[Party]
+    tokens: list[object]
+
+
+class ActFinder:
+    """Finds the acts of one sentence; built once per document."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, resolver: ArgumentResolver) -> None:
+        self.lex = lexicon
+        self.onto = ontology
+        self.resolver = resolver
+        self.consumed: set[int] = set()
+
+    # ---- the sentence -------------------------------------------------------------------
+
+    def acts(self, sent: object) -> list[Act]:
+        acts: list[Act] = []
+        verbs = [t for t in sent if t.tag_.startswith(_VERB_TAGS) or t.pos_ in ("VERB", "AUX")]
+        for tok in sent:  # frames first: they take their content with them
+            act = self._frame_trigger(tok)
+            if act is not None:
+                acts.append(act)
+        for tok in verbs:
+            if tok.i in self.consumed:
+                continue
+            act = self._verb_act(tok)
+            if act is not None:
+                acts.append(act)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in self.consumed:
+                act = self._noun_act(tok)
+                if act is not None:
+                    acts.append(act)
+        return acts
+
+    def _frame_trigger(self, tok: object) -> Act | None:
+        lemma = tok.lemma_.lower()
+        if tok.tag_.startswith(_VERB_TAGS) or tok.pos_ == "VERB":
+            pattern = self._verb_pattern(tok)
+            if pattern is not None and pattern.frame:
+                return self._frame_act(tok, pattern, self.lex.frames[pattern.frame])
+            if lemma in self.lex.word("say_verbs"):
+                return self._obligation_act(tok)
+        if lemma in self.lex.word("intent_adjectives") or lemma in self.lex.word("refusal_adjectives"):
+            if any(c.dep_ == "xcomp" for c in tok.children):
+                frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
+                pattern = Pattern(id=f"adj:{lemma}@{frame}", pos="verb", lemma=lemma, frame=frame)
+                return self._frame_act(tok, pattern, self.lex.frames[frame])
+        if tok.pos_ == "NOUN" and lemma in self.lex.word("speech_nouns"):
+            return self._obligation_act(tok)
+        return None
+
+    # ---- plain verbs ----------------------------------------------------------------------
+
+    def _verb_pattern(self, tok: object) -> Pattern | None:
+        patterns = self.lex.verbs.get(tok.lemma_.lower())
+        if not patterns:
+            return None
+        particles = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        words: set[str] = set()
+        for c in tok.children:
+            if c.dep_ in _OBJ_DEPS or c.dep_ in ("nsubjpass", "acomp", "dative", "oprd", "attr"):
+                words.add(c.lemma_.lower())
+                words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "nmod"))
+                words.update(
+                    g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+                )
+            elif c.dep_ in ("prep", "prt"):
+                words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+        return match_pattern(patterns, particles, words)
+
+    def _verb_act(self, tok: object) -> Act | None:
+        pattern = self._verb_pattern(tok)
+        if pattern is None or pattern.frame or not pattern.code:
+            return self._light_verb_act(tok) if pattern is None else None
+        act = self._plain_verb_act(tok, pattern)
+        return self._apply_modality(tok, act)
+
+    def _plain_verb_act(self, tok: object, pattern: Pattern) -> Act:
+        sources, passive_targets = self.subject_of(tok)
+        act = Act(
+            code=pattern.code or "",
+            pattern=pattern.id,
+            trigger=tok,
+            sources=sources,
+            symmetric=pattern.symmetric,
+            meeting=pattern.meeting,
+            official_code=pattern.official_code,
+        )
+        act.targets = passive_targets or self._objects(tok, pattern)
+        self._refine_violence(tok, act)
+        if act.meeting:
+            act.place = self._place(tok)
+        return act
+
+    def _objects(self, tok: object, pattern: Pattern) -> list[object]:
+        """The target tokens: the direct object (unless it only names the act), else the target phrases."""
+        direct, named = [], []
+        for c in tok.children:
+            if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
+                self.consumed.add(c.i)
+                if c.dep_ == "dative" or c.lemma_.lower() not in pattern.objects:
+                    direct.append(c)
+                else:
+                    named.append(c)  # the object names the act ("broke off relations with X")
+        holders = [tok, *named]
+        preps = [
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("prep", "prt") and c.lemma_.lower() in pattern.target_preps
+            for g in c.children
+            if g.dep_ == "pobj" and not (pattern.meeting and g.ent_type_ in _PLACE_ENTS and c.lemma_ == "in")
+        ]
+        if pattern.meeting and not preps:
+            preps = _with_phrases(tok)
+        if not direct and not preps and pattern.object_target:
+            direct = named
+        for g in preps:
+            self.consumed.add(g.i)
+        if pattern.meeting and preps:
+            return preps  # "discussed the ceasefire with X": the object is the topic
+        return direct or preps
+
+    def _refine_violence(self, tok: object, act: Act) -> None:
+        """'a suicide bombing killed...', 'killed in an airstrike': the weapon noun gives the code."""
+        if act.code[:2] not in _VIOLENT_ROOTS:
+            return
+        candidates = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        candidates += [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        for noun in candidates:
+            pattern = self._noun_pattern(noun)
+            if pattern is None or not pattern.code or pattern.code[:2] not in _VIOLENT_ROOTS:
+                continue
+            self.consumed.add(noun.i)
+            if _specificity(pattern.code) >= _specificity(act.code):
+                act.code, act.pattern = pattern.code, f"{act.pattern}+{pattern.id}"
+                act.span_tokens.append(noun)
+            if noun in act.sources or noun.dep_ == "agent" or (noun.head.dep_ == "agent"):
+                act.sources = [s for s in act.sources if s is not noun]
+                act.source_parties = self.resolver.modifier_parties(noun)
+
+    def _light_verb_act(self, tok: object) -> Act | None:
+        return None  # light verbs act through their object noun (see _noun_act)
+
+    # ---- modality and polarity -------------------------------------------------------------
+
+    def _apply_modality(self, tok: object, act: Act) -> Act | None:
+        aux = _aux_words(tok)
+        negated = _is_negated(tok)
+        words = self.lex.word
+        future = bool(aux & words("future_aux")) or _going_to(tok)
+        maybe = bool(aux & words("hypothetical_aux"))
+        if negated and (future or maybe):
+            return self._reframe(act, "reject", "asserted")
+        if negated:
+            act.negated = True
+            return act
+        if future:
+            return self._reframe(act, "intend", "intended")
+        if maybe:
+            return self._reframe(act, "intend", "hypothetical")
+        if aux & words("obligation_aux"):
+            return None  # an obligation is coded as a demand by whoever voiced it (_obligation_act)
+        return act
+
+    def _reframe(self, act: Act, frame_name: str, modality: str) -> Act:
+        frame = self.lex.frames[frame_name]
+        code, frame = self._combine(frame, act.code)
+        act.pattern = f"{act.pattern}+{frame.name}"
+        act.code = code or act.code
+        act.modality = modality if frame_name != "reject" else "asserted"
+        if not self.onto.has_code(act.code):
+            act.code = act.code[:3]
+        return act
+
+    def _combine(self, frame: Frame, content_code: str | None) -> tuple[str | None, Frame]:
+        """The frame's code for this content; conflictual content may switch frames (intent -> threat)."""
+        if content_code and frame.conflict and self.onto.cameo(content_code).quad_class in (3, 4):
+            if frame.conflict in self.lex.frames:
+                other = self.lex.frames[frame.conflict]
+                return other.code_for(content_code), other
+            return frame.conflict, frame
+        if frame.name == "attempt":
+            return frame.code_for(content_code) or content_code, frame
+        return frame.code_for(content_code), frame
+
+    # ---- frames: speech acts and attitudes ---------------------------------------------
+
+    def _frame_act(self, tok: object, pattern: Pattern, frame: Frame) -> Act | None:
+        content = self._content(tok, pattern, frame)
+        code, used = self._combine(frame, content.code if content else None)
+        if not code:
+            return None
+        sources, passive_targets = self.subject_of(tok)
+        act = Act(code=code, pattern=pattern.id, trigger=tok, sources=sources, modality=frame.modality)
+        if content is not None:
+            act.pattern = f"{pattern.id}>{content.pattern}"
+            act.span_tokens.extend(content.tokens[:1])
+        addressees = passive_targets or self._addressees(tok, pattern, content)
+        if content is not None and (not addressees or (used.conflict_target == "content" and code == frame.conflict)):
+            act.targets, act.target_parties = content.targets, content.target_parties
+        else:
+            act.targets = addressees
+        if _is_negated(tok):
+            act.negated = True
+        if frame.name == "intend" and used.name == "threaten" and _aux_words(tok) & self.lex.word("hypothetical_aux"):
+            act.modality = "hypothetical"
+        return act
+
+    def _addressees(self, tok: object, pattern: Pattern, content: _Content | None) -> list[object]:
+        content_ids = {t.i for t in content.tokens} if content else set()
+        out = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i not in content_ids]
+        out += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lemma_.lower() in pattern.address
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for c in out:
+            self.consumed.add(c.i)
+        return out
+
+    def _content(self, tok: object, pattern: Pattern, frame: Frame) -> _Content | None:
+        """What the speech act is about: a clause, an "of"/"for" phrase, or the rejected object."""
+        heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _infinitive_advcl(c)]
+        heads += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lemma_.lower() in pattern.content_preps
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+        if frame.name == "reject" or not heads:
+            heads += [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+        for head in heads:
+            found = self._content_of(head, frame)
+            if found is not None:
+                return found
+        return None
+
+    def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
+        for tok in conjuncts(head):
+            self.consumed.add(tok.i)
+            found = self._content_act(tok, frame, depth)
+            if found is not None:
+                return found
+        if frame.name == "accuse":
+            for tok in head.subtree:
+                code = self.lex.accuse_nouns.get(tok.lemma_.lower())
+                if code:
+                    return _Content(code, f"wrong:{tok.lemma_.lower()}", [], [], [tok])
+        return None
+
+    def _content_act(self, tok: object, frame: Frame, depth: int) -> _Content | None:
+        if depth > _MAX_HOPS:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if frame.name == "accuse" and tok.lemma_.lower() in self.lex.accuse_nouns:
+                return _Content(self.lex.accuse_nouns[tok.lemma_.lower()], f"wrong:{tok.lemma_.lower()}", [], [], [tok])
+            pattern = self._noun_pattern(tok)
+            if pattern is not None and pattern.code:
+                targets = self._noun_targets(tok, pattern)
+                return _Content(pattern.code, pattern.id, targets, self.resolver.modifier_parties(tok), [tok])
+            # "rejected calls for aid", "an appeal for deploying troops": look inside the request
+            for c in tok.children:
+                if (c.dep_ in ("prep", "acl", "relcl") and c.lemma_.lower() in ("for", "to", "of")) or c.dep_ == "acl":
+                    for g in [c, *c.children]:
+                        if g.dep_ in ("pobj", "pcomp", "acl", "xcomp") and g is not tok:
+                            found = self._content_act(g, frame, depth + 1)
+                            if found is not None:
+                                return found
+            return None
+        pattern = self._verb_pattern(tok)
+        if pattern is not None and pattern.frame:
+            inner = self._content(tok, pattern, self.lex.frames[pattern.frame])
+            code, _ = self._combine(self.lex.frames[pattern.frame], inner.code if inner else None)
+            return _Content(code, pattern.id, inner.targets if inner else [], [], [tok])
+        if pattern is not None and pattern.code:
+            act = self._plain_verb_act(tok, pattern)
+            return _Content(act.code, pattern.id, act.targets, [], [tok])
+        for c in tok.children:  # a light verb: "promised to continue military aid", "to hold talks"
+            if c.dep_ in _OBJ_DEPS:
+                found = self._content_act(c, frame, depth + 1)
+                if found is not None:
+                    self.consumed.add(c.i)
+                    if not found.targets:
+                        found.targets = self._objects(tok, _BARE)
+                    return found
+            if c.dep_ == "xcomp":
+                found = self._content_act(c, frame, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _obligation_act(self, tok: object) -> Act | None:
+        """'X said/declared that Y must Z' and 'a reminder that Y must Z': a demand by X on Y."""
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "acl", "relcl") and _aux_words(c) & self.lex.word("obligation_aux")
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        frame = self.lex.frames["demand"]
+        self.consumed.add(clause.i)
+        content = self._content_act(clause, frame, 0)
+        code, _ = self._combine(frame, content.code if content else None)
+        speaker = tok if tok.pos_ != "NOUN" else tok.head
+        sources, _ = self.subject_of(speaker)
+        addressed = [
+            g for c in tok.children if c.dep_ == "prep" and c.lemma_ == "to" for g in c.children if g.dep_ == "pobj"
+        ]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ == "PRON" and addressed:
+            subjects = addressed
+        act = Act(code=code or frame.code, pattern="say+must@demand", trigger=tok, sources=sources, targets=subjects)
+        if content is not None:
+            act.pattern = f"say+must@demand>{content.pattern}"
+            act.span_tokens.append(clause)
+        return act
+
+    # ---- nouns ---------------------------------------------------------------------------
+
+    def _noun_pattern(self, tok: object) -> Pattern | None:
+        patterns = self.lex.nouns.get(tok.lemma_.lower())
+        if not patterns:
+            return None
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if tok.dep_ == "pobj" and tok.head.lemma_ == "of":
+            mods.add(tok.head.head.lemma_.lower())
+        return match_pattern(patterns, set(), mods)
+
+    def _noun_targets(self, tok: object, pattern: Pattern) -> list[object]:
+        out = []
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            prep = c.lemma_.lower()
+            if prep in pattern.target_preps or (prep == "of" and pattern.of_role == "target"):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
+    def _noun_act(self, tok: object) -> Act | None:
+        pattern = self._noun_pattern(tok)
+        if pattern is None or not pattern.code:
+            return None
+        head = tok
+        while head.dep_ == "pobj" and head.head.lemma_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
+        act = Act(
+            code=pattern.code, pattern=pattern.id, trigger=tok, symmetric=pattern.symmetric, meeting=pattern.meeting
+        )
+        act.source_parties = self.resolver.modifier_parties(tok)
+        for c in tok.children:
+            if c.dep_ == "prep" and (
+                c.lemma_.lower() in pattern.source_preps or (c.lemma_ == "of" and pattern.of_role == "source")
+            ):
+                act.sources.extend(g for g in c.children if g.dep_ == "pobj")
+        act.targets = self._noun_targets(tok, pattern)
+        governed = self._govern(head, act, pattern)
+        if governed is None:
+            return None
+        if not governed and not (act.source_parties or act.sources):
+            return None
+        if act.meeting:
+            act.place = self._place(tok) or self._place(head.head)
+        return act
+
+    def _govern(self, head: object, act: Act, pattern: Pattern) -> bool | None:
+        """Use the governing verb: light verbs give the source, recipient verbs the target.
+
+        Returns True when a verb supplied arguments, False when none did, None to drop the noun
+        (it is the object of an unrelated verb: talked about, not reported as happening).
+        """
+        verb = head.head
+        words = self.lex.word
+        if head.dep_ in _OBJ_DEPS and verb.pos_ in ("VERB", "AUX"):
+            lemma = verb.lemma_.lower()
+            if lemma in words("recipient_verbs"):
+                act.targets = self.subject_of(verb)[0] or act.targets
+                act.sources += [
+                    g
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lemma_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                act.span_tokens.append(verb)
+                return True
+            if lemma in words("light_verbs"):
+                if not act.sources and not act.source_parties:
+                    sources, passive = self.subject_of(verb)
+                    act.sources = sources
+                if not act.targets:
+                    act.targets = [
+                        g
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lemma_.lower() in pattern.target_preps
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
+                act.span_tokens.append(verb)
+                modal = self._apply_modality(verb, act)
+                return None if modal is None else True
+            return None if not act.source_parties else False
+        if head.dep_ == "nsubjpass" and verb.lemma_.lower() in words("light_verbs"):
+            act.sources = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return True
+        if head.dep_ == "pobj" and head.head.lemma_.lower() in words("undergo_preps"):
+            verb = head.head.head
+            if verb.lemma_.lower() in words("undergo_verbs"):
+                sources, passive = self.subject_of(verb)
+                act.targets = passive or sources
+                act.span_tokens.append(verb)
+                return True
+        return False
+
+    # ---- arguments -----------------------------------------------------------------------
+
+    def subject_of(self, verb: object, hops: int = 0) -> tuple[list[object], list[object]]:
+        """(source tokens, passive-subject target tokens) of a verb, inherited through the parse."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl") and c.dep_ != "expl"]
+        if subj:
+            return subj, []
+        passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if passive:
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents, passive
+        if hops > _MAX_HOPS or verb.head is verb:
+            return [], []
+        head, dep = verb.head, verb.dep_
+        if dep == "conj":
+            return self.subject_of(head, hops + 1)
+        if dep == "xcomp":
+            obj = [c for c in head.children if c.dep_ in _OBJ_DEPS]
+            if obj and head.lemma_.lower() not in self.lex.word("subject_control"):
+                return obj, []
+            return self.subject_of(head, hops + 1)
+        if dep == "advcl" and verb.tag_ == "VBG":
+            return self.subject_of(head, hops + 1)
+        if dep == "relcl":
+            return [head], []
+        if dep == "acl":
+            return ([], [head]) if verb.tag_ == "VBN" else ([head], [])
+        if dep in ("ccomp", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return self.subject_of(head, hops + 1)
+        return [], []
+
+    def _place(self, tok: object) -> object | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_.lower() in ("in", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (g.ent_type_ in _PLACE_ENTS or g.lemma_.lower() == "capital"):
+                        return g
+        return None
+
+
+_BARE = Pattern(id="bare", pos="verb", lemma="", target_preps=("to", "on", "against", "with", "for"))
+
+
+def _specificity(code: str) -> tuple[int, int]:
+    return (len(code), 0 if code.endswith("0") else 1)
+
+
+def _aux_words(tok: object) -> set[str]:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.dep_ == "conj" and not words:
+        words = {c.lower_ for c in tok.head.children if c.dep_ in ("aux",)}
+    return words
+
+
+def _is_negated(tok: object) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _with_phrases(verb: object) -> list[object]:
+    """'discussed the ceasefire ... with General Mamlouk': the partner may hang deep in the clause."""
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    out = []
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.i not in subjects:
+            out.extend(g for g in tok.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return out
+
+
+def _infinitive_advcl(tok: object) -> bool:
+    """'called on Turkey to withdraw': spaCy often attaches the content as an adverbial clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def _going_to(tok: object) -> bool:
+    """'is going to attack': the verb is the xcomp of 'going'."""
+    return tok.dep_ == "xcomp" and tok.head.lower_ == "going"

@@ -1,0 +1,216 @@
+"""Who the arguments of an event are: from parse tokens to actors.
+
+An argument (a subject, an object, "by X", "with Y", a possessor) is a token of the
+spaCy parse. It is mapped to the actor mention whose span covers it, else to the
+nearest mention in its subtree (breadth first: "the head of Turkey's intelligence
+agency, Hakan Fidan" -> Hakan Fidan), else to an unknown actor named by its text.
+Coordination gives several actors ("Iran and Russia").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Actor, ActorMention, Document
+
+_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "ccomp", "xcomp", "parataxis", "mark"})
+_RELATIVE = frozenset({"which", "who", "whom", "that"})
+_PERSONAL = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us", "its", "their", "his"})
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
+_MAX_NAME = 80
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Party:
+    """A resolved argument: the actor and the characters that name it."""
+
+    actor: Actor
+    start: int
+    end: int
+    token: int  # index of the argument's head token in the Doc
+    known: bool  # backed by an actor mention
+
+    def key(self) -> str:
+        a = self.actor
+        return a.actor_id or (f"{a.code}|{a.name.casefold()}" if a.code else a.name.casefold())
+
+
+NO_PARTY_ACTOR = Actor(name="", code=None, kind="unknown")
+
+
+class ArgumentResolver:
+    """Maps parse tokens to actors for one Document (built once per document)."""
+
+    def __init__(self, document: Document, place_country: Callable[[str], str | None] | None = None) -> None:
+        self.document = document
+        self.place_country = place_country
+        self.spacy_doc = document.doc
+        self.token_mention: dict[int, ActorMention] = {}
+        for mention in document.actor_mentions:
+            span = self.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:  # mentions may nest: the smallest one containing a token names it
+                known = self.token_mention.get(tok.i)
+                if known is None or (mention.end - mention.start) < (known.end - known.start):
+                    self.token_mention[tok.i] = mention
+        self._starts = [s.start for s in document.sentences]
+        self.recent_subject: Party | None = None  # for unresolved pronouns (set by the coder)
+
+    def sentence_index(self, char: int) -> int | None:
+        pos = bisect_right(self._starts, char) - 1
+        return self.document.sentences[pos].index if pos >= 0 else None
+
+    def mention_at(self, i: int) -> ActorMention | None:
+        return self.token_mention.get(i)
+
+    def parties(self, token: object, say_subject: list[Party] | None = None) -> list[Party]:
+        """Every actor an argument token stands for (coordination expanded)."""
+        tok = _antecedent(token)
+        out: list[Party] = []
+        for head in conjuncts(tok):
+            out.extend(self._parties_of_head(head, say_subject))
+        return _distinct(out)
+
+    def modifier_parties(self, token: object) -> list[Party]:
+        """Actors named by a noun's own modifiers: a possessor, a nationality adjective, a compound."""
+        out: list[Party] = []
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
+                found = self._covering(child) or self._search(child, max_depth=2)
+                out.extend(found)
+                if child.dep_ == "poss" and not found and child.lower_ in _PERSONAL and self.recent_subject:
+                    out.append(self.recent_subject)
+        return _distinct(out)
+
+    def _parties_of_head(self, head: object, say_subject: list[Party] | None) -> list[Party]:
+        covering = self._covering(head)
+        if covering:
+            return covering
+        if head.lower_ in _PERSONAL or head.pos_ == "PRON":
+            if say_subject:
+                return say_subject
+            if head.lower_ in _PERSONAL:
+                earlier = self._antecedent_mention(head)
+                if earlier is not None:
+                    return [earlier]
+        found = self._search(head, max_depth=_MAX_DEPTH)
+        if found:
+            return found
+        if head.pos_ not in _NOUNISH:
+            return []
+        place = self._place_party(head)
+        if place is not None:
+            return [place]
+        return [self._unknown(head)]
+
+    def _antecedent_mention(self, pron: object) -> Party | None:
+        """An unresolved pronoun: the nearest earlier fitting mention in its sentence, else the last subject."""
+        person = pron.lower_ in ("he", "him", "his", "she", "her")
+        thing = pron.lower_ in ("it", "its")
+        sent_start = pron.sent.start
+        for i in range(pron.i - 1, sent_start - 1, -1):
+            mention = self.token_mention.get(i)
+            if mention is None or pron.head.i == i:
+                continue
+            kind = mention.actor.kind
+            if (person and kind != "person") or (thing and kind == "person"):
+                continue
+            if any(c.i == i for c in pron.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            return Party(mention.actor, mention.start, mention.end, i, True)
+        recent = self.recent_subject
+        if recent is None:
+            return None
+        if (person and recent.actor.kind != "person") or (thing and recent.actor.kind == "person"):
+            return None
+        return recent
+
+    def _place_party(self, head: object) -> Party | None:
+        """A place named as an argument ("Idlib has been bombed") stands for its country."""
+        if self.place_country is None:
+            return None
+        ent_tokens = [head] if head.ent_type_ in _PLACE_ENTS else []
+        ent_tokens += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS]
+        if not ent_tokens:
+            return None
+        tok = ent_tokens[0] if ent_tokens[0] is head else ent_tokens[-1]
+        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+        if not ents:
+            return None
+        ent = ents[0]
+        iso3 = self.place_country(ent.text)
+        if not iso3:
+            return None
+        left = min(head.left_edge.i, ent.start)
+        while left < head.i and head.doc[left].dep_ in ("det", "punct"):
+            left += 1
+        name = head.doc[left : max(head.i, ent.end - 1) + 1].text
+        actor = Actor(name=name, code=iso3, country=iso3, kind="place")
+        return Party(actor, head.doc[left].idx, head.idx + len(head.text), head.i, True)
+
+    def _covering(self, tok: object) -> list[Party]:
+        mention = self.token_mention.get(tok.i)
+        if mention is None:
+            return []
+        return [Party(mention.actor, mention.start, mention.end, tok.i, True)]
+
+    def _search(self, head: object, max_depth: int) -> list[Party]:
+        """Breadth-first over the subtree: the mentions at the shallowest depth that has any."""
+        level = [head]
+        for _ in range(max_depth):
+            nxt = []
+            for tok in level:
+                nxt.extend(c for c in tok.children if c.dep_ not in _SKIP_DEPS)
+            found: list[Party] = []
+            for tok in nxt:
+                for conj in conjuncts(tok):
+                    found.extend(self._covering(conj))
+            if found:
+                return _distinct(found)
+            level = nxt
+            if not level:
+                break
+        return []
+
+    def _unknown(self, head: object) -> Party:
+        left = head.left_edge
+        while left.i < head.i and left.dep_ in ("det", "punct", "predet"):
+            left = left.nbor(1)
+        text = self.spacy_doc[left.i : head.i + 1].text
+        if len(text) > _MAX_NAME:
+            text = head.text
+        return Party(Actor(name=text, code=None, kind="unknown"), left.idx, head.idx + len(head.text), head.i, False)
+
+
+def conjuncts(tok: object) -> list[object]:
+    """The token and the tokens coordinated with it ("Iran and Russia")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(cc for cc in c.children if cc.dep_ == "conj")
+    return out
+
+
+def _antecedent(tok: object) -> object:
+    """A relative pronoun stands for the noun its clause modifies ("Idlib, which has been bombed")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        k = p.key()
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
