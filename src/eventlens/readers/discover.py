@@ -13,6 +13,7 @@ from ..model import Article, DocumentError
 from .html import read_html_bytes
 from .jsonl import iter_jsonl
 from .text import read_text_bytes
+from .warc import is_warc, iter_warc
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,9 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or is_warc(p))
+            )
         elif path.is_file():
             yield path
         elif glob.has_magic(str(given)):
@@ -52,6 +55,9 @@ def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Ite
 def read_file(path: Path, limits: Limits) -> Iterator[Article | DocumentError]:
     name = str(path)
     suffix = path.suffix.lower()
+    if is_warc(path):  # a crawl: streamed record by record, no whole-file size limit
+        yield from iter_warc(path, limits)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
