@@ -112,3 +112,74 @@ def hand_built_store(tmp_path: Path):
     yield build
     for store in opened:
         store.close()
+
+
+# -- store backends: every store test runs on SQLite and on PostgreSQL ----------------------------
+# PostgreSQL: the server in EVENTLENS_TEST_PG_URL (CI starts one with scripts/pg-test-server), else a
+# throwaway server started here for the session. EVENTLENS_TEST_PG=skip skips the PostgreSQL cases.
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    import os
+    import subprocess
+    import tempfile
+
+    if os.environ.get("EVENTLENS_TEST_PG") == "skip":
+        pytest.skip("EVENTLENS_TEST_PG=skip")
+    url = os.environ.get("EVENTLENS_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    script = REPO / "scripts" / "pg-test-server"
+    server_dir = tempfile.mkdtemp(prefix="eventlens-pg-")
+    started = subprocess.run([str(script), "start", server_dir], capture_output=True, text=True, check=False)
+    if started.returncode != 0:
+        pytest.fail(f"could not start a test PostgreSQL server: {started.stderr.strip()}")
+    try:
+        yield (Path(server_dir) / "url").read_text().strip()
+    finally:
+        subprocess.run([str(script), "stop", server_dir], capture_output=True, check=False)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A factory of URLs of fresh, empty databases on the test's backend (dropped afterwards)."""
+    import uuid
+
+    created: list[str] = []
+    admin_url = request.getfixturevalue("pg_server_url") if request.param == "postgres" else None
+
+    def make() -> str:
+        name = f"eventlens_test_{uuid.uuid4().hex[:12]}"
+        if admin_url is None:
+            return f"sqlite:///{tmp_path / (name + '.db')}"
+        import psycopg
+
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return _with_dbname(admin_url, name)
+
+    make.backend = request.param  # type: ignore[attr-defined]
+    yield make
+    if created:
+        import psycopg
+
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            for name in created:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _with_dbname(url: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+
+
+@pytest.fixture
+def store(new_store_url) -> Iterator[eventlens.Store]:
+    """A fresh store, once on SQLite and once on PostgreSQL."""
+    with eventlens.open_store(new_store_url()) as opened:
+        yield opened

@@ -30,32 +30,32 @@ def make_document(article_id: str = "a1", outlet: str = "Example Daily") -> Docu
     return doc
 
 
-def test_save_and_read_back(sqlite_store: eventlens.Store) -> None:
+def test_save_and_read_back(store: eventlens.Store) -> None:
     doc = make_document()
-    assert sqlite_store.save_document(doc) is True
-    stored = sqlite_store.get_event(doc.events[0].id)
+    assert store.save_document(doc) is True
+    stored = store.get_event(doc.events[0].id)
     assert stored is not None
     assert stored.to_dict() == doc.events[0].to_dict()
-    article = sqlite_store.get_article("a1")
+    article = store.get_article("a1")
     assert article is not None and article.text == doc.text
     assert [s.text for s in article.sentences] == [s.text for s in doc.sentences]
-    assert sqlite_store.counts().articles == 1 and sqlite_store.counts().events == 2
+    assert store.counts().articles == 1 and store.counts().events == 2
 
 
-def test_ingesting_twice_adds_nothing(sqlite_store: eventlens.Store) -> None:
-    assert sqlite_store.save_document(make_document())
-    before = sqlite_store.counts()
-    assert sqlite_store.save_document(make_document()) is False
-    assert sqlite_store.counts() == before
+def test_ingesting_twice_adds_nothing(store: eventlens.Store) -> None:
+    assert store.save_document(make_document())
+    before = store.counts()
+    assert store.save_document(make_document()) is False
+    assert store.counts() == before
 
 
-def test_failed_save_leaves_no_half_article(sqlite_store: eventlens.Store) -> None:
+def test_failed_save_leaves_no_half_article(store: eventlens.Store) -> None:
     doc = make_document()
     doc.events[1].cameo = None  # type: ignore[assignment]  # violates NOT NULL after the article row
-    with pytest.raises(Exception, match="NOT NULL"):
-        sqlite_store.save_document(doc)
-    assert sqlite_store.counts().articles == 0 and sqlite_store.counts().events == 0
-    assert not sqlite_store.has_article("a1")
+    with pytest.raises(Exception, match="(?i)not.null"):
+        store.save_document(doc)
+    assert store.counts().articles == 0 and store.counts().events == 0
+    assert not store.has_article("a1")
 
 
 @pytest.mark.parametrize(
@@ -72,22 +72,22 @@ def test_failed_save_leaves_no_half_article(sqlite_store: eventlens.Store) -> No
         (EventQuery(limit=1, offset=1), ["043"]),
     ],
 )
-def test_query_filters(sqlite_store: eventlens.Store, query: EventQuery, expected_codes: list[str]) -> None:
-    sqlite_store.save_document(make_document())
-    assert [e.cameo for e in sqlite_store.query_events(query)] == expected_codes
+def test_query_filters(store: eventlens.Store, query: EventQuery, expected_codes: list[str]) -> None:
+    store.save_document(make_document())
+    assert [e.cameo for e in store.query_events(query)] == expected_codes
 
 
-def test_errors_recorded_then_cleared_by_success(sqlite_store: eventlens.Store) -> None:
-    sqlite_store.record_error(DocumentError("a1", "nlp", "boom", "/x/a1.txt"))
-    sqlite_store.record_error(DocumentError("a1", "nlp", "boom again", "/x/a1.txt"))
-    assert [(e.article_id, e.reason) for e in sqlite_store.list_errors()] == [("a1", "boom again")]
-    sqlite_store.save_document(make_document())
-    assert sqlite_store.list_errors() == []
+def test_errors_recorded_then_cleared_by_success(store: eventlens.Store) -> None:
+    store.record_error(DocumentError("a1", "nlp", "boom", "/x/a1.txt"))
+    store.record_error(DocumentError("a1", "nlp", "boom again", "/x/a1.txt"))
+    assert [(e.article_id, e.reason) for e in store.list_errors()] == [("a1", "boom again")]
+    store.save_document(make_document())
+    assert store.list_errors() == []
 
 
-def test_actors_listed_with_counts(sqlite_store: eventlens.Store) -> None:
-    sqlite_store.save_document(make_document())
-    by_id = {a.actor_id: a for a in sqlite_store.list_actors()}
+def test_actors_listed_with_counts(store: eventlens.Store) -> None:
+    store.save_document(make_document())
+    by_id = {a.actor_id: a for a in store.list_actors()}
     assert by_id["kb:ali-mamlouk"].num_events == 2
     assert by_id["kb:ali-mamlouk"].code == "SYRSPY"
     assert "code:FRA" in by_id  # an actor without an id gets one from its code

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..model import Actor, Document, Event
+from ..model import Actor, Article, Document, Event
 
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
@@ -51,6 +52,32 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX IF NOT EXISTS mentions_article ON event_mentions (article_id)",
         ),
     ),
+    (
+        2,
+        (
+            # Near-duplicate articles: the copy points at the article it repeats.
+            "ALTER TABLE articles ADD COLUMN duplicate_of TEXT",
+            # The outlet an article counts as, for `num_sources`: outlet, else URL host, else id.
+            "ALTER TABLE articles ADD COLUMN source_key TEXT",
+            "UPDATE articles SET source_key = COALESCE(lower(outlet), url, 'article:' || id)",
+            "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles (duplicate_of)",
+            # MinHash signatures (hex of 32-bit values) and their LSH buckets ("band:hash").
+            """CREATE TABLE IF NOT EXISTS article_signatures (
+                article_id TEXT PRIMARY KEY, num_shingles INTEGER NOT NULL, signature TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS article_buckets (
+                bucket TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (bucket, article_id))""",
+            # Which articles report an event (one event, many reports), and as which source.
+            """CREATE TABLE IF NOT EXISTS event_articles (
+                event_id TEXT NOT NULL, article_id TEXT NOT NULL, source_key TEXT NOT NULL,
+                PRIMARY KEY (event_id, article_id))""",
+            "CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles (article_id)",
+            """INSERT INTO event_articles (event_id, article_id, source_key)
+                SELECT DISTINCT m.event_id, m.article_id, a.source_key
+                FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
+            "CREATE INDEX IF NOT EXISTS events_actor_pair ON events (source_actor_id, target_actor_id)",
+            "CREATE INDEX IF NOT EXISTS events_code_pair ON events (source_code, target_code)",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -62,6 +89,18 @@ EVENT_COLUMNS = (
     "place_name", "place_country", "lat", "lon", "modality", "negated",
     "num_mentions", "num_articles", "num_sources", "record",
 )  # fmt: skip
+
+
+def source_key(article: Article) -> str:
+    """The source an article counts as in `num_sources`: its outlet, else its URL's host, else itself."""
+    if article.outlet and article.outlet.strip():
+        return " ".join(article.outlet.casefold().split())
+    if article.url:
+        host = urlsplit(article.url.strip()).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    return "article:" + article.id
 
 
 def fallback_actor_id(actor: Actor) -> str:

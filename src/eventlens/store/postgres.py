@@ -1,0 +1,76 @@
+"""PostgreSQL (psycopg 3): the same store as SQLite, for a shared server and large archives.
+
+Chosen by a URL: `eventlens ingest --db postgresql://user@host:5432/dbname`.
+The schema and every statement are shared with SQLite (`schema.py`,
+`relational.py`); here `?` placeholders become `%s`, REAL columns become
+DOUBLE PRECISION, and a write transaction takes a transaction-level advisory
+lock, so that concurrent writers are serialised as SQLite's BEGIN IMMEDIATE
+serialises them (merging must see every committed event).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from ..errors import StoreError
+from .dedup import DEFAULT_THRESHOLD
+from .relational import RelationalStore
+
+logger = logging.getLogger(__name__)
+
+WRITE_LOCK = 0x6576656E746C656E  # "eventlen": the advisory lock key of eventlens writers
+_REAL = re.compile(r"\bREAL\b")
+
+
+def to_pyformat(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s` (a literal `%` is doubled first)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(RelationalStore):
+    def __init__(self, url: str, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
+        super().__init__(dedup_threshold)
+        self.url = url
+        self._sql_cache: dict[str, str] = {}
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {redact(url)}: {exc}") from exc
+        self._migrate()
+
+    def _sql(self, sql: str) -> str:
+        converted = self._sql_cache.get(sql)
+        if converted is None:
+            converted = self._sql_cache[sql] = to_pyformat(sql)
+        return converted
+
+    def _execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> psycopg.Cursor[Any]:
+        return self.conn.execute(self._sql(sql), params)
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(self._sql(sql), rows)
+
+    def _ddl(self, statement: str) -> str:
+        return _REAL.sub("DOUBLE PRECISION", statement)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield self.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
