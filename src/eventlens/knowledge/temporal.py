@@ -148,8 +148,9 @@ def _split_period(text: str) -> tuple[bool, str]:
     m = re.match(r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|-)\s+(.+)$", text)
     if m:
         return True, _borrow_context(m.group(1), m.group(2))
-    m = re.match(rf"^(?:in\s+)?(.*?\b{_YEAR_RE})\s*-\s*(?:\d{{2}}|{_YEAR_RE})$", text)
-    if m:  # 2011-2014, 2019-20: a period that starts in the first year
+    m = re.match(rf"^(?:in\s+)?(.*?\b{_YEAR_RE})\s*-\s*(\d{{2}}|{_YEAR_RE})$", text)
+    if m and not (len(m.group(2)) == 2 and int(m.group(2)) <= 12):
+        # 2011-2014, 2019-20: a period that starts in the first year (2019-04 is a month)
         return True, m.group(1)
     for cue in _PERIOD_START_CUES:
         if text.startswith(cue + " "):
@@ -336,7 +337,7 @@ def _relative_date(text: str, published: date | None, tense: str | None) -> _Ran
     }  # fmt: skip
     if text in day_words:
         return _day_range(published + timedelta(days=day_words[text]))
-    m = re.fullmatch(r"(this|last|next|past|previous|coming) (week|weekend|month|year)", text)
+    m = re.fullmatch(r"(this|last|next|past|coming) (week|weekend|month|year)", text)
     if m:
         return _relative_unit(m.group(1), m.group(2), published, tense)
     if text in ("weekend", "overnight"):
@@ -345,7 +346,10 @@ def _relative_date(text: str, published: date | None, tense: str | None) -> _Ran
 
 
 def _relative_unit(which: str, unit: str, published: date, tense: str | None) -> _Range | None:
-    shift = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[which]
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+    if which == "past" and unit != "weekend":  # "the past month": the month up to publication
+        days = {"week": 7, "month": 30, "year": 365}[unit]
+        return _Range(published - timedelta(days=days), published)
     if unit == "night":
         return _Range(published - timedelta(days=1), published)
     if unit == "year":
