@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
-from .errors import InputError
+from .errors import EventlensError, InputError
+from .knowledge.actors import ActorKB
 from .model import Article, Document, DocumentError, Event
 from .nlp import load_model
 from .pipeline import Pipeline
@@ -45,7 +46,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     stages = [
         Cleaner(),
         SpacyParser(nlp, n_process=settings.n_process),
-        ActorResolver(),
+        ActorResolver(ActorKB.load(settings.actor_paths, include_user_dir=True)),
         EventCoder(),
         EventDater(),
         EventPlacer(),
@@ -62,6 +63,7 @@ class IngestSummary:
     articles: int = 0  # read successfully
     stored: int = 0
     skipped: int = 0  # already in the store
+    duplicates: int = 0  # stored as near-duplicates of stored articles, linked, not coded again
     events: int = 0
     errors: list[DocumentError] = field(default_factory=list)
     seconds: float = 0.0
@@ -118,10 +120,15 @@ class EventLens:
         def already_stored(article: Article) -> bool:
             if store.has_article(article.id):
                 summary.skipped += 1
-                if progress:
-                    progress(Document(article=article))
-                return True
-            return False
+            elif self._store_if_near_duplicate(article, store):
+                summary.articles += 1
+                summary.stored += 1
+                summary.duplicates += 1
+            else:
+                return False
+            if progress:
+                progress(Document(article=article))
+            return True
 
         for item in self.iter_documents(paths, skip=already_stored):
             _record(item, store, summary)
@@ -129,6 +136,25 @@ class EventLens:
                 progress(item)
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+    def _store_if_near_duplicate(self, article: Article, store: Store) -> bool:
+        """Link a near-duplicate of a stored article (wire copy, update) to it, without coding it again.
+
+        Only the cheap `clean` stage runs; the store links the copy and counts it in the
+        original's events (see `store.relational`). Anything else goes through the pipeline.
+        """
+        try:
+            clean = self.pipeline.get_stage("clean")
+        except KeyError:
+            return False
+        try:
+            doc = clean(Document(article=article))
+        except (EventlensError, ValueError):
+            return False  # the pipeline will record the failure
+        if store.find_near_duplicate(doc.text, exclude=article.id) is None:
+            return False
+        return store.save_document(doc)
 
 
 def _record(item: Document | DocumentError, store: Store, summary: IngestSummary) -> None:

@@ -298,6 +298,7 @@ class _Index:
     demonyms: dict[tuple[str, ...], list[Country | Region]] = field(default_factory=lambda: defaultdict(list))
     capitals: dict[tuple[str, ...], list[Country]] = field(default_factory=lambda: defaultdict(list))
     sectors: dict[tuple[str, ...], SectorTerm] = field(default_factory=dict)
+    surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
 
 
 class ActorKB:
@@ -377,6 +378,7 @@ class ActorKB:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
                     idx.variants[variant_key(key)].append(person)
+                    _add_once(idx.surnames[variant_key(key)[-1]], person)
         for org in self.organisations:
             for name in (org.name, *org.aliases):
                 key = name_key(name)
@@ -516,6 +518,14 @@ class ActorKB:
                 return entry
         found = self._index.variants.get(variant_key(name_key(name)), [])
         return found[0] if len(found) == 1 else None
+
+    def person_by_surname(self, surname: str, on: dt.date | None) -> Person | None:
+        """The one person with this last name who holds a role on `on` ("Assad" in 2015), else None."""
+        key = variant_key(name_key(surname))
+        if len(key) != 1 or on is None:
+            return None
+        active = [p for p in self._index.surnames.get(key[0], []) if p.is_active_on(on)]
+        return active[0] if len(active) == 1 else None
 
     def person_roles(self, name: str) -> tuple[Role, ...]:
         """The dated roles of the person called `name` (empty if unknown)."""
