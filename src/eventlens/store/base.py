@@ -73,6 +73,14 @@ class Store(abc.ABC):
     def save_document(self, doc: Document) -> bool:
         """Store the document and its events; False if it was already there."""
 
+    def find_near_duplicate(self, text: str, exclude: str | None = None) -> str | None:
+        """The id of a stored article that `text` (cleaned article text) nearly repeats, if any.
+
+        `save_document` links such an article to its original instead of storing its events;
+        checking first lets the caller skip coding it. A backend without dedup finds none.
+        """
+        return None
+
     @abc.abstractmethod
     def record_error(self, error: DocumentError) -> None: ...
 
