@@ -11,6 +11,7 @@ from .actors import actors
 from .export import export
 from .ingest import extract_cmd, ingest
 from .query import events, show
+from .watch import watch
 
 
 class _Group(click.Group):
@@ -36,3 +37,4 @@ main.add_command(events)
 main.add_command(show)
 main.add_command(actors)
 main.add_command(export)
+main.add_command(watch)

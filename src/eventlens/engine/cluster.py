@@ -33,6 +33,7 @@ from ..model import Article, Document, DocumentError
 from ..readers import read_paths
 from ..store.base import Store
 from .partitions import read_partition, write_partition
+from .writer import store_document
 
 logger = logging.getLogger(__name__)
 
@@ -203,16 +204,3 @@ def _load(
         if progress:
             progress(doc)
     future.release()
-
-
-def store_document(doc: Document, store: Store, summary: IngestSummary) -> None:
-    """Save one processed document, or record its error, and count it (as `EventLens.ingest` does)."""
-    summary.articles += 1
-    if doc.error:
-        store.record_error(doc.error)
-        summary.errors.append(doc.error)
-    elif store.save_document(doc):
-        summary.stored += 1
-        summary.events += len(doc.events)
-    else:
-        summary.skipped += 1

@@ -91,7 +91,7 @@ def _page(record: object, name: str, limits: Limits) -> Article | DocumentError:
         if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
             raise InputError(f"{where}: truncated WARC record (the archive is damaged)")
         content_type = record.http_headers.get_header("Content-Type") or ""  # type: ignore[attr-defined]
-        article = read_html_bytes(_as_utf8(data, content_type), limits, path=where)
+        article = read_html_bytes(as_utf8(data, content_type), limits, path=where)
     except InputError as exc:
         return DocumentError(where, "read", str(exc), name)
     except (OSError, ValueError, EOFError) as exc:  # a truncated or badly encoded payload
@@ -99,7 +99,7 @@ def _page(record: object, name: str, limits: Limits) -> Article | DocumentError:
     return replace(article, url=url or article.url, fmt="warc")
 
 
-def _as_utf8(data: bytes, content_type: str) -> bytes:
+def as_utf8(data: bytes, content_type: str) -> bytes:
     """Re-encode a page declared in another charset as UTF-8 (the HTML reader reads UTF-8)."""
     charset = ""
     for part in content_type.split(";")[1:]:
