@@ -308,17 +308,19 @@ def _scope_excluding(sent: Span, cue: Token) -> set[int]:
 
 
 def _scope_of_report(verb: Token, sent: Span) -> set[int]:
-    """What a verb of saying attributes: its complement clause ("said that ..."), or, when
-    it comments on the main clause ("..., SANA said"), the rest of the sentence."""
-    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
-    prep_saying = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-    if verb.dep_ == "ROOT" and complements and not prep_saying:
-        return {t.i for c in complements for t in c.subtree}
-    own = {t.i for t in verb.subtree}
-    rest = {t.i for t in sent if t.i not in own}
-    if prep_saying:  # "Reuters quoted an official as saying ...": the saying is the rest
-        rest |= {t.i for p in prep_saying for t in p.subtree}
-    return rest
+    """What a verb of saying attributes: its complement clause ("said that ..."), what it
+    reports ("reported the strike"), what is said ("quoted X as saying ..."), and, when it
+    comments on the main clause ("..., SANA said"), the rest of the sentence."""
+    lemma = verb.lemma_.lower()
+    parts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if lemma not in ("quote", "tell", "inform"):  # their object is the speaker or the listener
+        parts += [c for c in verb.children if c.dep_ == "dobj"]
+    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    scope = {t.i for c in parts for t in c.subtree}
+    if verb.dep_ != "ROOT" or not parts:
+        own = {t.i for t in verb.subtree}
+        scope |= {t.i for t in sent if t.i not in own}
+    return scope
 
 
 def _quotations(sent: Span) -> list[tuple[int, int]]:

@@ -98,7 +98,7 @@ class EventDater:
         form = verb_form(event_verb(token))
         is_news = (
             kind != "body"
-            or (sentence == lead and not form.modal and form.tense != "future")
+            or (sentence == lead and not form.modal and not form.pluperfect and form.tense != "future")
             or (form.simple_past and bool(lead_people & _actor_keys(event)))
         )
         _set(event, news_date if is_news else None)
@@ -111,9 +111,14 @@ class EventDater:
             sent = doc.sentences[lead]
             span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is not None:
-                found = governing_date(span.root, exprs)
-                if found is not None and found.value is not None:
-                    return found
+                root = span.root
+                heads = [root]
+                if root.lemma_ in _REPORT_LEMMAS:  # "X met Y on Monday, officials said"
+                    heads += [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+                for head in heads:
+                    found = governing_date(head, exprs)
+                    if found is not None and found.value is not None:
+                        return found
         published = doc.article.published
         if published is not None:
             return ResolvedDate(published.isoformat(), "day", False)

@@ -26,6 +26,7 @@ class VerbForm:
     tense: str | None
     perfect: bool = False
     modal: bool = False
+    pluperfect: bool = False  # "had shelled": before the time of the story
 
     @property
     def simple_past(self) -> bool:
@@ -129,7 +130,7 @@ def verb_form(verb: Token) -> VerbForm:
         return VerbForm("future")
     have = [a for a in auxes if a.lemma_ == "have"]
     if have:
-        return VerbForm("past", perfect=True)
+        return VerbForm("past", perfect=True, pluperfect=any(a.tag_ == "VBD" for a in have))
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return VerbForm("past")
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):

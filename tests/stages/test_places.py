@@ -1,0 +1,85 @@
+"""Table-driven tests of the places stage on real spaCy parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.knowledge.gazetteer import Gazetteer
+from eventlens.stages.places import EventPlacer
+
+
+@pytest.fixture(scope="module")
+def placer() -> EventPlacer:
+    return EventPlacer(Gazetteer())
+
+
+CASES = [
+    # text, trigger, CAMEO code, expected place name, expected ISO-3 (None: no place)
+    ("The heads of Turkish and Syrian intelligence met in Moscow on Monday.", "met", "043", "Moscow", "RUS"),
+    ("Mamlouk called on Turkey to withdraw its troops from Syria.", "withdraw", "0874", "Syria", "SYR"),
+    ("Turkey demanded the withdrawal of US troops from Syria.", "withdrawal", "0874", "Syria", "SYR"),
+    ("Rebels are trapped in the Idlib region, which has been fiercely bombed by Russia and the regime.", "bombed",
+     "195", "Idlib", "SYR"),
+    ("Russian jets bombed Idlib on Sunday.", "bombed", "195", "Idlib", "SYR"),
+    ("Fidan met Mamlouk, the head of the Syrian regime's security bureau, in the Russian capital.", "met", "043",
+     "Moscow", "RUS"),
+    ("Turkey has also purchased S-400 missiles from Russia.", "purchased", "062", None, None),
+    ("Kurdish forces in northern Syria attacked a convoy.", "attacked", "190", None, None),
+    ("The ministers held talks at a hotel in Geneva.", "talks", "040", "Geneva", "CHE"),
+    ("Fidan discussed the ceasefire in Idlib with Mamlouk.", "discussed", "040", None, None),
+    ("Police arrested three activists in Moscow, Idaho.", "arrested", "173", "Moscow", "USA"),
+    ("The talks in the Turkish capital ended without agreement.", "talks", "040", "Ankara", "TUR"),
+    ("Regime and Russian forces deployed to northeastern Syria.", "deployed", "150", "Syria", "SYR"),
+    ("Israeli jets struck targets near Damascus.", "struck", "195", "Damascus", "SYR"),
+    ("Protesters gathered outside the embassy in Baghdad.", "gathered", "141", "Baghdad", "IRQ"),
+    ("The foreign ministers met in Idlib province.", "met", "043", "Idlib", "SYR"),
+    ("Russia and Turkey agreed on a ceasefire.", "agreed", "057", None, None),
+    ("Fighting erupted in the east of the Euphrates River.", "Fighting", "190", "Euphrates", "SYR"),
+    ("Officials met in Paris, Texas.", "met", "040", "Paris", "USA"),
+    ("Officials met in Paris.", "met", "040", "Paris", "FRA"),
+    ("The summit took place in Gaza.", "summit", "040", "Gaza Strip", "PSE"),
+    ("Erdogan and Putin met in Sochi and discussed the border.", "discussed", "040", "Sochi", "RUS"),
+    ("Over 1,600 people have been killed since April 2019 in the regime's assault on Idlib.", "assault", "190",
+     "Idlib", "SYR"),
+    ("Turkey sent troops into Libya.", "sent", "150", "Libya", "LBY"),
+    ("The Assad regime has received crucial backing from Iran and Russia.", "received", "070", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "name", "iso3"), CASES)
+def test_event_places(anchored_event, placer, text, trigger, cameo, name, iso3) -> None:
+    doc, event = anchored_event(text, trigger, cameo=cameo)
+    placer(doc)
+    if name is None:
+        assert event.place is None
+    else:
+        assert event.place is not None
+        assert (event.place.name, event.place.country) == (name, iso3)
+
+
+def test_cities_have_coordinates(anchored_event, placer) -> None:
+    doc, event = anchored_event("The heads of the two agencies met in Moscow.", "met", cameo="043")
+    placer(doc)
+    assert event.place is not None and event.place.geonameid and abs(event.place.lat - 55.75) < 0.5
+
+
+def test_headline_event_takes_the_place_of_the_same_news(anchored_event, add_event, placer) -> None:
+    doc, headline = anchored_event(
+        "The spy chiefs met in Moscow on Monday.",
+        "meeting",
+        cameo="043",
+        title="Spy chiefs hold first meeting in years",
+    )
+    body = add_event(doc, "met", cameo="043")
+    placer(doc)
+    assert body.place is not None and body.place.name == "Moscow"
+    assert headline.place is not None and headline.place.name == "Moscow"
+
+
+def test_a_later_body_event_does_not_borrow_the_news_place(anchored_event, add_event, placer) -> None:
+    doc, lead = anchored_event(
+        "The spy chiefs met in Moscow on Monday. They discussed a ceasefire.", "met", cameo="043"
+    )
+    later = add_event(doc, "discussed", cameo="043")
+    placer(doc)
+    assert lead.place is not None and later.place is None
