@@ -1,0 +1,331 @@
+"""The REST API under /api/: JSON in and out, validated, paginated (`limit`, `offset`,
+`next_offset`), with 4xx and a message for bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+
+from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
+from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
+from ..lens import IngestSummary
+from ..model import Document, DocumentError, Event
+from ..store import Store
+from . import exports, queries
+from .app import WebState, store_dependency
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[Store, Depends(store_dependency)]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_PAGE, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+DateParam = Annotated[str | None, Query(max_length=10, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD")]
+ActorParam = Annotated[str, Query(min_length=1, max_length=200, description="code, country:ISO3, id:ACTOR_ID or name")]
+Freq = Literal["day", "week", "month", "year"]
+Level = Literal["actor", "code", "country"]
+UPLOAD_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+
+
+class ArticleIn(BaseModel):
+    """One article given as text (the same fields as a JSONL line)."""
+
+    text: str = Field(min_length=1, max_length=500_000)
+    id: str | None = Field(default=None, max_length=200)
+    title: str | None = Field(default=None, max_length=1000)
+    date: str | None = Field(default=None, max_length=10, description="publication date, ISO")
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200, description="the outlet")
+
+
+def _state(request: Request) -> WebState:
+    return request.app.state.web
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    return event.to_dict()
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    from .. import __version__
+
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/stats")
+def stats(store: StoreDep) -> dict[str, int]:
+    counts = store.counts()
+    return {"articles": counts.articles, "events": counts.events, "actors": counts.actors, "errors": counts.errors}
+
+
+@router.get("/events")
+def events(
+    store: StoreDep,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    code: Annotated[str | None, Query(max_length=4, description="CAMEO code prefix")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    plover: Annotated[str | None, Query(max_length=40)] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    article_id: Annotated[str | None, Query(max_length=300)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stored events, filtered and paginated (oldest first, undated first)."""
+    query = queries.event_query(actor, code, since, until, plover, quad_class, article_id, limit, offset)
+    return queries.list_events(store, query).to_dict(event_record)
+
+
+@router.get("/events/{event_id}")
+def event(event_id: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> dict[str, Any]:
+    """One event with its evidence: each sentence that tells it, the span to highlight, the coding pattern."""
+    found = store.get_event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return {"event": event_record(found), "evidence": [e.to_dict() for e in queries.event_evidence(store, found)]}
+
+
+@router.get("/actors")
+def actors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Actors by number of mentions."""
+    found = store.list_actors(limit=limit + 1, offset=offset)
+    return queries.page_of(found, limit, offset).to_dict(_actor_dict)
+
+
+def _actor_dict(actor: Any) -> dict[str, Any]:
+    return {
+        "actor_id": actor.actor_id, "name": actor.name, "code": actor.code, "country": actor.country,
+        "sector": actor.sector, "kind": actor.kind, "aliases": list(actor.aliases),
+        "num_mentions": actor.num_mentions, "num_events": actor.num_events,
+    }  # fmt: skip
+
+
+def _actor_or_404(store: Store, actor_id: str) -> Any:
+    if len(actor_id) > 300:
+        raise HTTPException(422, "actor_id is too long")
+    actor = queries.find_actor(store, actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return actor
+
+
+@router.get("/actors/{actor_id:path}/events")
+def actor_events(actor_id: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """An actor's events, in date order (undated last)."""
+    _actor_or_404(store, actor_id)
+    timeline = actor_timeline(store, parse_actor_spec("id:" + actor_id))
+    return queries.slice_page(timeline, limit, offset).to_dict(event_record)
+
+
+@router.get("/actors/{actor_id:path}")
+def actor(actor_id: str, request: Request, store: StoreDep) -> dict[str, Any]:
+    """An actor: its roles over time (knowledge base), the codes it carried in events, its counterparts."""
+    found = _actor_or_404(store, actor_id)
+    profile = queries.actor_profile(store, found, _state(request).actor_kb())
+    return {
+        "actor": _actor_dict(found),
+        "roles": profile.roles,
+        "roles_source": profile.roles_source,
+        "codes_seen": [c.to_dict() for c in profile.codes_seen],
+        "counterparts": [c.to_dict() for c in profile.counterparts],
+        "num_events": len(profile.events),
+    }
+
+
+@router.get("/dyad")
+def dyad(
+    store: StoreDep,
+    a: ActorParam,
+    b: ActorParam,
+    freq: Freq = "month",
+    since: DateParam = None,
+    until: DateParam = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The time series of a pair, both directions: counts by QuadClass and mean Goldstein per period,
+    and the pair's events (paginated)."""
+    check_iso_date(since, "since")
+    check_iso_date(until, "until")
+    series = dyad_series(store, parse_actor_spec(a), parse_actor_spec(b), freq, since, until)
+    result = series.to_dict()
+    result["events"] = queries.slice_page(series.events, limit, offset).to_dict(event_record)
+    return result
+
+
+@router.get("/network")
+def network(
+    store: StoreDep,
+    level: Level = "country",
+    since: DateParam = None,
+    until: DateParam = None,
+    around: Annotated[str | None, Query(max_length=200)] = None,
+    min_count: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    max_nodes: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> dict[str, Any]:
+    """Who deals with whom: directed edges weighted by events and Goldstein, cooperation vs conflict,
+    and the centrality of each node."""
+    check_iso_date(since, "since")
+    check_iso_date(until, "until")
+    spec = parse_actor_spec(around) if around else None
+    return actor_network(store, level, since, until, spec, min_count, max_nodes).to_dict()
+
+
+@router.get("/timeline")
+def timeline(
+    store: StoreDep,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    other: Annotated[str | None, Query(max_length=200, description="with `actor`: the dyad's other side")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="a place name or country:ISO3")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The events of an actor, a dyad (`actor` + `other`) or a place, in date order."""
+    check_iso_date(since, "since")
+    check_iso_date(until, "until")
+    if place and not actor:
+        found = place_timeline(store, PlaceSpec.parse(place), since, until)
+    elif actor and other:
+        found = dyad_timeline(store, parse_actor_spec(actor), parse_actor_spec(other), since, until)
+    elif actor and not place:
+        found = actor_timeline(store, parse_actor_spec(actor), since, until)
+    else:
+        raise HTTPException(400, "give `actor`, `actor` and `other`, or `place`")
+    return queries.slice_page(found, limit, offset).to_dict(event_record)
+
+
+@router.get("/alerts")
+def alerts(
+    store: StoreDep,
+    since: DateParam = None,
+    level: Level = "country",
+    min_gap_days: Annotated[int, Query(ge=1, le=36_500)] = 365,
+    shift_threshold: Annotated[float, Query(gt=0, le=20)] = 5.0,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """First events of a kind after a long silence, and sharp Goldstein shifts; newest first."""
+    found = find_alerts(store, since, level, min_gap_days, shift_threshold)
+    return queries.slice_page(found, limit, offset).to_dict(lambda a: a.to_dict())
+
+
+@router.get("/map")
+def map_points(store: StoreDep, since: DateParam = None, until: DateParam = None) -> dict[str, Any]:
+    """Places with coordinates and how many events happened there."""
+    check_iso_date(since, "since")
+    check_iso_date(until, "until")
+    points = queries.map_points(iter_events(store, since, until))
+    return {"points": [p.to_dict() for p in points]}
+
+
+@router.get("/errors")
+def ingest_errors(store: StoreDep, limit: Limit = 50) -> dict[str, Any]:
+    """Documents that failed, and why."""
+    return {"items": [e.__dict__ for e in store.list_errors(limit=limit)]}
+
+
+@router.get("/export")
+def export(
+    store: StoreDep,
+    format: Annotated[str, Query(max_length=20, description="csv, jsonl, or another format eventlens.export offers")]
+    = "jsonl",
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    code: Annotated[str | None, Query(max_length=4)] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    limit: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
+) -> StreamingResponse:
+    """Events as a download (filters as for /api/events)."""
+    exporter = exports.exporter(format)
+    query = queries.event_query(actor, code, since, until, limit=limit)
+    found = store.query_events(query)[:limit]
+    return StreamingResponse(
+        exporter.write(found),
+        media_type=exporter.media_type,
+        headers={"Content-Disposition": f'attachment; filename="events.{exporter.suffix}"'},
+    )
+
+
+# -- ingest ----------------------------------------------------------------------------------
+@router.post("/ingest")
+def ingest_file(
+    request: Request,
+    store: StoreDep,
+    file: Annotated[UploadFile, File(description="an article (.txt, .html) or a JSONL batch (.jsonl)")],
+) -> dict[str, Any]:
+    """Upload an article or a JSONL batch; it goes through the same pipeline as `eventlens ingest`."""
+    state = _state(request)
+    name = _safe_name(file.filename or "upload.txt")
+    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        raise HTTPException(415, f"unsupported file type {Path(name).suffix or '(none)'}: use .txt, .html or .jsonl")
+    data = _read_limited(file, state.max_upload_bytes)
+    if not data:
+        raise HTTPException(400, "the uploaded file is empty")
+    return _ingest_bytes(state, store, name, data)
+
+
+@router.post("/ingest/text")
+def ingest_text(request: Request, store: StoreDep, article: ArticleIn) -> dict[str, Any]:
+    """One article as JSON (`text`, optional `id`, `title`, `date`, `url`, `source`)."""
+    check_iso_date(article.date, "date")
+    line = json.dumps({k: v for k, v in article.model_dump().items() if v is not None}, ensure_ascii=False)
+    return _ingest_bytes(_state(request), store, "article.jsonl", (line + "\n").encode("utf-8"))
+
+
+def _safe_name(filename: str) -> str:
+    base = Path(filename.replace("\\", "/")).name
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or "upload"
+    return cleaned[-120:]
+
+
+def _read_limited(file: UploadFile, limit: int) -> bytes:
+    chunks, size = [], 0
+    while True:
+        chunk = file.file.read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"upload too large (limit {limit:,} bytes)")
+        chunks.append(chunk)
+
+
+def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict[str, Any]:
+    lens = state.lens()
+    articles: list[str] = []
+    event_ids: list[str] = []
+
+    def collect(item: Document | DocumentError) -> None:
+        if isinstance(item, Document) and item.error is None:
+            articles.append(item.article.id)
+            event_ids.extend(e.id for e in item.events)
+
+    with state.ingest_lock, tempfile.TemporaryDirectory(prefix="eventlens-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        summary = lens.ingest([path], store, progress=collect)
+    result = _summary_dict(summary, prefix=str(path), name=name)
+    result["article_ids"] = articles
+    result["event_ids"] = event_ids
+    return result
+
+
+def _summary_dict(summary: IngestSummary, prefix: str, name: str) -> dict[str, Any]:
+    errors = [
+        {"article_id": e.article_id.replace(prefix, name), "stage": e.stage, "reason": e.reason}
+        for e in summary.errors
+    ]
+    return {
+        "articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
+        "events": summary.events, "errors": errors, "seconds": round(summary.seconds, 3),
+    }  # fmt: skip

@@ -1,0 +1,227 @@
+"""The web application: a FastAPI app serving the REST API (`/api/...`), its OpenAPI schema
+(`/openapi.json`) and the analyst's UI (`/`), all from one store.
+
+    app = create_app("eventlens.db", Settings.from_env(), token=None)
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+
+Everything the UI needs (scripts, styles, the world map) is served from `static/`; nothing is
+fetched from the internet. Article text is untrusted: templates autoescape, the browser script
+writes data with `textContent` only, and a Content-Security-Policy forbids inline scripts.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..config import Settings
+from ..errors import ConfigError, EventlensError, InputError
+from ..lens import EventLens
+from ..store import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+TOKEN_COOKIE = "eventlens_token"
+DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+OPEN_PATHS = ("/static/", "/api/health")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class WebState:
+    """What the app owns: where the store is, the settings, and the pipeline (loaded on first use)."""
+
+    def __init__(self, store_url: str, settings: Settings, token: str | None, max_upload_bytes: int) -> None:
+        self.store_url = store_url
+        self.settings = settings
+        self.token = token or None
+        self.max_upload_bytes = max_upload_bytes
+        self._lens: EventLens | None = None
+        self._lens_lock = threading.Lock()
+        self._kb: object = None
+        self._kb_loaded = False
+        self.ingest_lock = threading.Lock()  # one ingest at a time: the pipeline and the writer are shared
+
+    def lens(self) -> EventLens:
+        with self._lens_lock:
+            if self._lens is None:
+                from ..lens import load
+
+                self._lens = load(self.settings)
+            return self._lens
+
+    def actor_kb(self) -> object:
+        """The actor knowledge base (roles over time), loaded once; None when unavailable."""
+        with self._lens_lock:
+            if not self._kb_loaded:
+                from .queries import load_actor_kb
+
+                self._kb = load_actor_kb()
+                self._kb_loaded = True
+            return self._kb
+
+    def open_store(self) -> Store:
+        return open_store(self.store_url)
+
+
+def create_app(
+    store_url: str | Path,
+    settings: Settings | None = None,
+    token: str | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+) -> FastAPI:
+    """The app over the store at `store_url`; with `token`, every request but static files needs it."""
+    from . import api, pages
+
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="eventlens",
+        version=_version(),
+        description="Coded news events with their evidence: query, analyse, ingest, export.",
+        docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at /openapi.json
+        redoc_url=None,
+    )
+    app.state.web = WebState(str(store_url), settings, token, max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_error_handlers(app)
+    _add_middleware(app)
+    with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
+        pass
+    return app
+
+
+def store_dependency(request: Request) -> Iterator[Store]:
+    """One store connection per request (SQLite connections are not shared across threads)."""
+    store = request.app.state.web.open_store()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """A 4xx/5xx with a message: JSON for the API, a page for the UI."""
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    from .pages import render_error
+
+    return render_error(request, status, message)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError) -> Response:
+        return error_response(request, 400, str(exc))
+
+    @app.exception_handler(ConfigError)
+    async def config_error(request: Request, exc: ConfigError) -> Response:
+        return error_response(request, 400, str(exc))
+
+    @app.exception_handler(EventlensError)
+    async def eventlens_error(request: Request, exc: EventlensError) -> Response:
+        logger.warning("request %s failed: %s", request.url.path, exc)
+        return error_response(request, 500, f"{type(exc).__name__}: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": _validation_message(exc), "errors": _jsonable(exc.errors())}, 422)
+        return error_response(request, 422, _validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        response = error_response(request, exc.status_code, str(exc.detail))
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body", "path"))
+        parts.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
+    return "invalid input: " + "; ".join(parts)
+
+
+def _jsonable(errors: object) -> list[dict[str, object]]:
+    out = []
+    for error in errors if isinstance(errors, list | tuple) else []:
+        out.append({"loc": [str(p) for p in error.get("loc", ())], "msg": str(error.get("msg", "")),
+                    "type": str(error.get("type", ""))})  # fmt: skip
+    return out
+
+
+def _add_middleware(app: FastAPI) -> None:
+    state: WebState = app.state.web
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > state.max_upload_bytes):
+            response: Response = error_response(
+                request, 413, f"request body too large (limit {state.max_upload_bytes:,} bytes)"
+            )
+        elif state.token and not request.url.path.startswith(OPEN_PATHS) and not _authorised(request, state.token):
+            response = _unauthorised(request)
+        else:
+            response = await call_next(request)
+            if state.token and _valid(request.query_params.get("token"), state.token):
+                response.set_cookie(TOKEN_COOKIE, state.token, httponly=True, samesite="strict")
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+
+def _valid(given: str | None, token: str) -> bool:
+    return bool(given) and hmac.compare_digest(given.encode(), token.encode())
+
+
+def _authorised(request: Request, token: str) -> bool:
+    header = request.headers.get("authorization", "")
+    bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
+    return any(
+        _valid(given, token)
+        for given in (bearer, request.cookies.get(TOKEN_COOKIE), request.query_params.get("token"))
+    )
+
+
+def _unauthorised(request: Request) -> Response:
+    message = "a token is required: send 'Authorization: Bearer TOKEN', or open the UI once with ?token=TOKEN"
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return HTMLResponse(
+        "<!doctype html><title>eventlens: token required</title><h1>Token required</h1>"
+        "<p>Open this page with <code>?token=YOUR_TOKEN</code> once; the server printed the token "
+        "when it started.</p>",
+        status_code=401,
+    )

@@ -1,0 +1,210 @@
+"""The analyst's UI: server-rendered pages (Jinja2, autoescaped) over the same queries as the API."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
+from ..analysis.dyads import FREQS
+from ..analysis.network import LEVELS
+from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.timeline import PlaceSpec, place_timeline
+from ..errors import InputError
+from ..store import Store
+from . import charts, queries
+from .app import HERE, store_dependency
+from .exports import available_formats
+from .worldmap import load_world
+
+router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(store_dependency)]
+PAGE_SIZE = 50
+
+
+def url(path: str, **params: Any) -> str:
+    """A link with its query string (empty parameters left out)."""
+    given = {k: v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(given) if given else "")
+
+
+def actor_url(actor_id: str) -> str:
+    return "/actors/" + quote(actor_id, safe="")
+
+
+def dyad_url(a: str, b: str, **params: Any) -> str:
+    return url("/dyad", a=a, b=b, **params)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(url=url, actor_url=actor_url, dyad_url=dyad_url, quad_colours=charts.QUAD_COLOURS,
+                       quad_names=charts.QUAD_NAMES, tone_colours=charts.TONE_COLOURS)  # fmt: skip
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("title", "eventlens")
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status_code=status, title=f"Error {status}", status=status, message=message)
+
+
+def _int(value: str | None, what: str, low: int, high: int, default: int | None) -> int | None:
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise InputError(f"{what} must be a whole number, not {value!r}") from None
+    if not low <= number <= high:
+        raise InputError(f"{what} must be between {low} and {high}")
+    return number
+
+
+def _text(value: str | None, what: str, max_length: int = 200) -> str | None:
+    if value is None or value.strip() == "":
+        return None
+    if len(value) > max_length:
+        raise InputError(f"{what} is too long (at most {max_length} characters)")
+    return value.strip()
+
+
+def _window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    return check_iso_date(_text(since, "since", 10), "since"), check_iso_date(_text(until, "until", 10), "until")
+
+
+@router.get("/", response_class=HTMLResponse)
+def events_page(
+    request: Request, store: StoreDep, actor: str | None = None, code: str | None = None,
+    since: str | None = None, until: str | None = None, plover: str | None = None,
+    quad_class: str | None = None, offset: str | None = None,
+) -> HTMLResponse:  # fmt: skip
+    filters = {
+        "actor": _text(actor, "actor"), "code": _text(code, "code", 4), "since": _text(since, "since", 10),
+        "until": _text(until, "until", 10), "plover": _text(plover, "plover", 40),
+        "quad_class": _int(quad_class, "quad_class", 1, 4, None),
+    }  # fmt: skip
+    start = _int(offset, "offset", 0, 10_000_000, 0) or 0
+    query = queries.event_query(**filters, limit=PAGE_SIZE, offset=start)
+    page = queries.list_events(store, query)
+    counts = store.counts()
+    return render(request, "events.html", title="Events", page=page, filters=filters, counts=counts,
+                  formats=available_formats(), prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, store: StoreDep, event_id: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
+    event = store.get_event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    evidence = queries.event_evidence(store, event)
+    a, b = event.source.code or event.source.actor_id, event.target.code or event.target.actor_id
+    return render(request, "event.html", title=f"Event {event.cameo}", event=event, evidence=evidence, a=a, b=b)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, store: StoreDep, offset: str | None = None) -> HTMLResponse:
+    start = _int(offset, "offset", 0, 10_000_000, 0) or 0
+    page = queries.page_of(store.list_actors(limit=PAGE_SIZE + 1, offset=start), PAGE_SIZE, start)
+    return render(request, "actors.html", title="Actors", page=page,
+                  prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor_page(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse:
+    if len(actor_id) > 300:
+        raise InputError("actor id is too long")
+    actor = queries.find_actor(store, actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    profile = queries.actor_profile(store, actor, request.app.state.web.actor_kb())
+    return render(request, "actor.html", title=actor.name, profile=profile, actor=actor)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad_page(
+    request: Request, store: StoreDep, a: str | None = None, b: str | None = None, freq: str = "month",
+    since: str | None = None, until: str | None = None,
+) -> HTMLResponse:  # fmt: skip
+    a_text, b_text = _text(a, "a"), _text(b, "b")
+    if not a_text or not b_text:
+        return render(request, "dyad.html", title="Dyad", series=None, chart=None, a=a_text, b=b_text, freq=freq,
+                      freqs=FREQS, since=since, until=until)  # fmt: skip
+    if freq not in FREQS:
+        raise InputError(f"freq must be one of {', '.join(FREQS)}")
+    check_iso_date(_text(since, "since", 10), "since")
+    check_iso_date(_text(until, "until", 10), "until")
+    series = dyad_series(store, parse_actor_spec(a_text), parse_actor_spec(b_text), freq,  # type: ignore[arg-type]
+                         since or None, until or None)  # fmt: skip
+    return render(request, "dyad.html", title=f"{a_text} ↔ {b_text}", series=series, chart=charts.dyad_chart(series),
+                  a=a_text, b=b_text, freq=freq, freqs=FREQS, since=since, until=until)  # fmt: skip
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request, store: StoreDep, level: str = "country", since: str | None = None, until: str | None = None,
+    around: str | None = None, min_count: str | None = None,
+) -> HTMLResponse:  # fmt: skip
+    if level not in LEVELS:
+        raise InputError(f"level must be one of {', '.join(LEVELS)}")
+    since, until = _window(since, until)
+    around_text = _text(around, "around")
+    minimum = _int(min_count, "min_count", 1, 1_000_000, 1) or 1
+    network = actor_network(store, level, since, until, parse_actor_spec(around_text) if around_text else None,  # type: ignore[arg-type]
+                            minimum, max_nodes=80)  # fmt: skip
+    drawing = charts.network_drawing(network)
+    return render(request, "network.html", title="Network", network=network, drawing=drawing, level=level,
+                  levels=LEVELS, since=since, until=until, around=around_text, min_count=minimum)  # fmt: skip
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, store: StoreDep, since: str | None = None, until: str | None = None) -> HTMLResponse:
+    since, until = _window(since, until)
+    points = queries.map_points(iter_events(store, since, until))
+    return render(request, "map.html", title="Map", world=load_world(), marks=charts.map_marks(points),
+                  points=points, viewbox=charts.MAP_VIEWBOX, since=since, until=until)  # fmt: skip
+
+
+@router.get("/place", response_class=HTMLResponse)
+def place_page(request: Request, store: StoreDep, p: str | None = None) -> HTMLResponse:
+    name = _text(p, "place")
+    if not name:
+        raise InputError("give a place: /place?p=Moscow or /place?p=country:RUS")
+    found = place_timeline(store, PlaceSpec.parse(name), limit=500)
+    return render(request, "place.html", title=name, place=name, events=found)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(
+    request: Request, store: StoreDep, since: str | None = None, level: str = "country", min_gap_days: str | None = None
+) -> HTMLResponse:
+    if level not in LEVELS:
+        raise InputError(f"level must be one of {', '.join(LEVELS)}")
+    gap = _int(min_gap_days, "min_gap_days", 1, 36_500, 365) or 365
+    found = find_alerts(store, _text(since, "since", 10), level, gap)  # type: ignore[arg-type]
+    return render(request, "alerts.html", title="Alerts", alerts=found[:500], total=len(found), since=since,
+                  level=level, levels=LEVELS, min_gap_days=gap)  # fmt: skip
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_page(request: Request, store: StoreDep) -> HTMLResponse:
+    state = request.app.state.web
+    return render(request, "ingest.html", title="Ingest", max_upload=state.max_upload_bytes,
+                  errors=store.list_errors(limit=50))  # fmt: skip
