@@ -522,9 +522,9 @@ class ActorKB:
     def person_by_surname(self, surname: str, on: dt.date | None) -> Person | None:
         """The one person with this last name who holds a role on `on` ("Assad" in 2015), else None."""
         key = variant_key(name_key(surname))
-        if len(key) != 1 or on is None:
+        if len(key) != 1:
             return None
-        active = [p for p in self._index.surnames.get(key[0], []) if p.is_active_on(on)]
+        active = [p for p in self._index.surnames.get(key[0], []) if on is None or p.is_active_on(on)]
         return active[0] if len(active) == 1 else None
 
     def person_roles(self, name: str) -> tuple[Role, ...]:

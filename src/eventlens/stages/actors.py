@@ -32,7 +32,7 @@ import logging
 from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word, name_key, variant_key, words
-from ..knowledge.actors import ActorKB, KBMatch, Person, SectorTerm, sector_of_code
+from ..knowledge.actors import ActorKB, Country, KBMatch, Person, SectorTerm, sector_of_code
 from ..model import Actor, ActorMention, Document
 
 logger = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ class _ArticleState:
     anonymous: list[Actor] = field(default_factory=list)
     local_count: int = 0
     article_id: str = ""
+    focus: str | None = None  # the article's most named country
 
 
 class ActorResolver:
@@ -143,6 +144,23 @@ class ActorResolver:
                     for entry in entries:
                         if isinstance(entry, Person) and _case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
+        state.focus = self._focus_country(sentence_words)
+
+    def _focus_country(self, sentence_words: list[list[Word]]) -> str | None:
+        """The country the article names most often (by name, demonym or capital); ties: the first."""
+        counts: dict[str, int] = {}
+        for ws in sentence_words:
+            for i, w in enumerate(ws):
+                if not w.is_capitalised:
+                    continue
+                for n in (3, 2, 1):
+                    key = tuple(x.fold for x in ws[i : i + n])
+                    found = [e for e in self.kb.name_index.get(key, []) if isinstance(e, Country)]
+                    found = found or self.kb.demonym_index.get(key, []) or self.kb.capital_index.get(key, [])
+                    if found and isinstance(found[0], Country):
+                        counts[found[0].iso3] = counts.get(found[0].iso3, 0) + 1
+                        break
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     def _pieces(self, ws: list[Word], doc: Document, state: _ArticleState) -> list[_Piece]:
         pieces: list[_Piece] = []
@@ -189,7 +207,7 @@ class ActorResolver:
                 if person is not None:
                     return _Piece(i, i + n, "person", self.kb.match(person, state.day, "variant"))
         dem = self.kb.demonym_index.get(key)
-        if dem and len(dem) == 1:
+        if dem:  # "Congolese": the first listed country (the larger one is listed first)
             return _Piece(i, i + n, "demonym", self.kb.match(dem[0], state.day, "demonym"))
         caps = self.kb.capital_index.get(key)
         if caps:
@@ -199,7 +217,7 @@ class ActorResolver:
     @staticmethod
     def _surname_licensed(person: Person, state: _ArticleState) -> bool:
         """A one-word name of a person counts if the article names them in full or they hold office."""
-        return person.id in state.full_names or (state.day is not None and person.is_active_on(state.day))
+        return person.id in state.full_names or person.is_active_on(state.day)
 
     def _mark_unknown_people(
         self, pieces: list[_Piece], ws: list[Word], doc: Document, state: _ArticleState
@@ -213,7 +231,8 @@ class ActorResolver:
             p = pieces[k]
             word = ws[p.i]
             in_person = next(((a, b) for a, b in spans if a <= word.start < b), None)
-            if p.kind == "other" and word.is_capitalised and not word.is_upper and (k > 0 or in_person):
+            lone = _lone_capitalised(ws, pieces, k)
+            if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day)
                 if person is not None:
                     out.append(_Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
@@ -326,6 +345,9 @@ class ActorResolver:
                 return
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = "kb:capital"
+        elif head.match is not None and head.match.kind == "group" and country and country != head.match.code:
+            code = country + head.match.code  # "Iraqi Kurds" -> IRQKUR
+            phrase.actor, phrase.how = self._code_actor(code, country, None, state), "kb:group"
         elif head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
@@ -335,6 +357,11 @@ class ActorResolver:
         state: _ArticleState,
     ) -> None:  # fmt: skip
         name = " ".join(w.text for w in ws[head.i : head.j])
+        if (
+            head.match is not None and head.j - head.i == 1 and country and head.match.country
+            and country != head.match.country
+        ):  # fmt: skip
+            head = _Piece(head.i, head.j, "person")  # "Algerian President Levy" is not Israel's Levy
         if head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
@@ -344,6 +371,8 @@ class ActorResolver:
                 phrase.actor, phrase.how = known, "coref:name"
             else:
                 sector = _sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
+                if sector and not country:
+                    country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
                 code = (country or "") + (sector or "") or None
                 phrase.actor = self._local_actor(name, code, country, sector, "person", state)
                 phrase.how = "ner+title" if code else "ner"
@@ -371,7 +400,9 @@ class ActorResolver:
         assert term is not None
         sector = _head_sector(pieces)
         owner_code = _owner_code(possessor, self, state)
-        if _followed_by_noun(ws, phrase, doc):
+        if term.person and phrase.j < len(ws) and ws[phrase.j].fold == "of" and country is None:
+            return  # "the head of X": coded from X when the phrases are joined
+        if _followed_by_noun(ws, phrase, doc) and country is None and not possessor:
             return  # "intelligence contacts", "army base": the role noun modifies a thing
         phrase.office = term.office
         if country is None and owner_code and not owner_code.startswith(("IGO", "IMG")):
@@ -379,16 +410,15 @@ class ActorResolver:
         if country is None and pieces[:-1] and any(p.kind == "person" for p in pieces[:-1]):
             country = next((p.match.country for p in pieces[:-1] if p.kind == "person" and p.match), None)
         lemma = ws[head.j - 1].fold.rstrip("s")
+        focus = ""
         if country is None:
             antecedent = (state.by_head.get(lemma) or [None])[-1]
-            if antecedent is None or not (phrase.definite or term.sector in ("REB", "GOV", "MIL")):
-                if term.sector in ("GOV", "MIL", "SPY", "COP") and not phrase.definite:
-                    return  # "officials", "general" without anyone's country: nothing to code
-                if antecedent is None:
-                    return
-            if antecedent is not None:
+            if antecedent is not None and (phrase.definite or not term.person):
                 phrase.actor, phrase.how = antecedent, "coref:role"
                 return
+            if state.focus is None or not _bare_role_codable(term, phrase, ws, head):
+                return  # "general", "people" without anyone's country: nothing to code
+            country, focus = state.focus, "+focus"  # "the regime", "rebels" in a Syria story
         code = (country or "") + sector
         if term.person and phrase.definite and not term.office:
             earlier = next((a for a in reversed(state.anonymous) if a.code == code), None)
@@ -398,7 +428,7 @@ class ActorResolver:
         if term.person and (phrase.coordinated or not _is_plural(ws, head)):
             phrase.actor = self._local_actor(_role_name(ws, phrase), code, country, sector, "person", state)
             state.anonymous.append(phrase.actor)
-            phrase.how = "role"
+            phrase.how = "role" + focus
             return
         primary = self.kb.primary_organisation(code)
         if primary is not None:
@@ -406,7 +436,7 @@ class ActorResolver:
             phrase.how = "role:primary"
         else:
             phrase.actor = self._code_actor(code, country, sector, state)
-            phrase.how = "role"
+            phrase.how = "role" + focus
         state.by_head.setdefault(lemma, []).append(phrase.actor)
 
     # ------------------------------------------------------------------ appositions, offices, pronouns
@@ -558,6 +588,16 @@ def _case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
     return not (len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",))
 
 
+def _lone_capitalised(ws: list[Word], pieces: list[_Piece], k: int) -> bool:
+    """A capitalised word that is a whole name by itself (no capitalised unknown word around it)."""
+    i = pieces[k].i
+    if not ws[i].is_capitalised:
+        return False
+    after = i + 1 < len(ws) and ws[i + 1].is_capitalised and ws[i + 1].start - ws[i].end <= 1
+    before = k > 0 and pieces[k - 1].kind == "other" and ws[i - 1].is_capitalised and k - 1 > 0
+    return not after and not before
+
+
 def _inside_longer_name(ws: list[Word], i: int, people: list[tuple[int, int]], before: list[_Piece]) -> bool:
     """A one-word name preceded by an unknown capitalised word of the same spaCy PERSON name."""
     if i == 0 or not before or before[-1].kind != "other" or not ws[i - 1].is_capitalised:
@@ -692,6 +732,19 @@ def _token_at(doc: Document, offset: int) -> object | None:
     return span[0] if span is not None and len(span) else None
 
 
+_LABELS = frozenset({"terrorists", "extremists", "jihadists", "separatists"})  # words of one side about the other
+_CODABLE_BARE = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF"})
+
+
+def _bare_role_codable(term: SectorTerm, phrase: _Phrase, ws: list[Word], head: _Piece) -> bool:
+    """A role noun without a country is coded with the article's country when it is definite or a
+    plural collective ("the regime", "rebels", "officials"), not a lone singular ("general")."""
+    if term.sector not in _CODABLE_BARE:
+        return False
+    plural = term.phrase.endswith("s") or (not term.person and _is_plural(ws, head))
+    return phrase.definite or (plural and term.sector in ("GOV", "REB") and term.phrase not in _LABELS)
+
+
 def _followed_by_noun(ws: list[Word], phrase: _Phrase, doc: Document) -> bool:
     """A role noun directly followed by a common noun is a modifier ("army base")."""
     if phrase.j >= len(ws) or any(p.kind in ("person", "organisation") for p in phrase.pieces):
@@ -700,7 +753,9 @@ def _followed_by_noun(ws: list[Word], phrase: _Phrase, doc: Document) -> bool:
     if nxt.start - ws[phrase.j - 1].end > 1 or nxt.is_capitalised:
         return False
     token = _token_at(doc, nxt.start)
-    return token is not None and getattr(token, "pos_", "") == "NOUN"
+    if token is None or getattr(token, "ent_type_", "") in ("DATE", "TIME"):
+        return False  # "Syrian officers today"
+    return getattr(token, "pos_", "") == "NOUN"
 
 
 def _is_place_use(ws: list[Word], phrase: _Phrase, doc: Document) -> bool:
