@@ -19,6 +19,7 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MAX_HOPS = 6
 
 
@@ -54,6 +55,7 @@ class _Content:
     targets: list[object]
     target_parties: list[Party]
     tokens: list[object]
+    clause: object | None = None
 
 
 class ActFinder:
@@ -64,6 +66,8 @@ class ActFinder:
         self.onto = ontology
         self.resolver = resolver
         self.consumed: set[int] = set()
+        self.weak_targets: set[int] = set()
+        self.known_words = frozenset().union(*lexicon.words.values())
 
     # ---- the sentence -------------------------------------------------------------------
 
@@ -85,10 +89,11 @@ class ActFinder:
                 act = self._noun_act(tok)
                 if act is not None:
                     acts.append(act)
+        _protest_targets(acts)
         return acts
 
     def _frame_trigger(self, tok: object) -> Act | None:
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         if tok.tag_.startswith(_VERB_TAGS) or tok.pos_ == "VERB":
             pattern = self._verb_pattern(tok)
             if pattern is not None and pattern.frame:
@@ -106,8 +111,20 @@ class ActFinder:
 
     # ---- plain verbs ----------------------------------------------------------------------
 
+    def lemma(self, tok: object) -> str:
+        """The token's lemma; for a verb the lemmatizer missed ("staged" -> "stag"), a known stem."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.verbs or lemma in self.known_words or not tok.tag_.startswith("VB"):
+            return lemma
+        low = tok.lower_
+        for cut in (0, 1, 2, 3):
+            stem = low[: len(low) - cut] if cut else low
+            if stem in self.lex.verbs or stem in self.known_words:
+                return stem
+        return lemma
+
     def _verb_pattern(self, tok: object) -> Pattern | None:
-        patterns = self.lex.verbs.get(tok.lemma_.lower())
+        patterns = self.lex.verbs.get(self.lemma(tok))
         if not patterns:
             return None
         particles = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
@@ -172,9 +189,17 @@ class ActFinder:
             direct = named
         for g in preps:
             self.consumed.add(g.i)
+        direct = [t for t in direct if t.ent_type_ not in _NOT_ACTOR_ENTS]
+        preps = [t for t in preps if t.ent_type_ not in _NOT_ACTOR_ENTS]
         if pattern.meeting and preps:
             return preps  # "discussed the ceasefire with X": the object is the topic
-        return direct or preps
+        if direct or preps or pattern.meeting:
+            return direct or preps
+        found = _locative(tok) or [g for n in named for g in _locative(n)]
+        if found:
+            return found
+        self.weak_targets.update(n.i for n in named)  # a target only if it names a known actor
+        return named
 
     def _refine_violence(self, tok: object, act: Act) -> None:
         """'a suicide bombing killed...', 'killed in an airstrike': the weapon noun gives the code."""
@@ -230,6 +255,9 @@ class ActFinder:
 
     def _combine(self, frame: Frame, content_code: str | None) -> tuple[str | None, Frame]:
         """The frame's code for this content; conflictual content may switch frames (intent -> threat)."""
+        mapped = _table_code(frame, content_code)
+        if mapped:
+            return mapped, frame
         if content_code and frame.conflict and self.onto.cameo(content_code).quad_class in (3, 4):
             if frame.conflict in self.lex.frames:
                 other = self.lex.frames[frame.conflict]
@@ -252,6 +280,8 @@ class ActFinder:
             act.pattern = f"{pattern.id}>{content.pattern}"
             act.span_tokens.extend(content.tokens[:1])
         addressees = passive_targets or self._addressees(tok, pattern, content)
+        if not addressees and content is not None and frame.name in ("demand", "appeal"):
+            addressees = self._asked(content)
         if content is not None and (not addressees or (used.conflict_target == "content" and code == frame.conflict)):
             act.targets, act.target_parties = content.targets, content.target_parties
         else:
@@ -261,6 +291,27 @@ class ActFinder:
         if frame.name == "intend" and used.name == "threaten" and _aux_words(tok) & self.lex.word("hypothetical_aux"):
             act.modality = "hypothetical"
         return act
+
+    def _asked(self, content: _Content) -> list[object]:
+        """Who is asked to act: the subject of the content clause ("demanded that the US match..."),
+        "from X" ("demanded support from the Assembly"), "of X" ("the resignation of the President")."""
+        clause = content.clause
+        if clause is not None and clause.dep_ == "ccomp":
+            found = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                return found
+        for tok in content.tokens[:1]:
+            for c in tok.children:
+                if c.dep_ in ("acl", "ccomp", "relcl"):
+                    found = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("that",)]
+                    if found:
+                        return found
+            for c in [*tok.children, *(tok.head.children if tok.dep_ in _OBJ_DEPS else [])]:
+                if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                    found = [g for g in c.children if g.dep_ == "pobj"]
+                    if found:
+                        return found
+        return []
 
     def _addressees(self, tok: object, pattern: Pattern, content: _Content | None) -> list[object]:
         content_ids = {t.i for t in content.tokens} if content else set()
@@ -291,6 +342,7 @@ class ActFinder:
         for head in heads:
             found = self._content_of(head, frame)
             if found is not None:
+                found.clause = head
                 return found
         return None
 
@@ -434,7 +486,7 @@ class ActFinder:
         verb = head.head
         words = self.lex.word
         if head.dep_ in _OBJ_DEPS and verb.pos_ in ("VERB", "AUX"):
-            lemma = verb.lemma_.lower()
+            lemma = self.lemma(verb)
             if lemma in words("recipient_verbs"):
                 act.targets = self.subject_of(verb)[0] or act.targets
                 act.sources += [
@@ -447,8 +499,10 @@ class ActFinder:
                 act.span_tokens.append(verb)
                 return True
             if lemma in words("light_verbs"):
-                if not act.sources and not act.source_parties:
-                    sources, passive = self.subject_of(verb)
+                sources, _ = self.subject_of(verb)
+                if sources and not act.source_parties:
+                    if act.sources:  # "X speeded up the withdrawal of its forces": X withdraws
+                        act.span_tokens.extend(act.sources)
                     act.sources = sources
                 if not act.targets:
                     act.targets = [
@@ -489,13 +543,18 @@ class ActFinder:
             return [], []
         head, dep = verb.head, verb.dep_
         if dep == "conj":
+            sources, passive = self.subject_of(head, hops + 1)
+            if passive and not any(c.dep_ == "auxpass" for c in verb.children):
+                return passive, []  # "X has been indicted ... and will resign": X resigns
+            return sources, passive
+        if dep in ("acomp", "oprd"):
             return self.subject_of(head, hops + 1)
         if dep == "xcomp":
             obj = [c for c in head.children if c.dep_ in _OBJ_DEPS]
             if obj and head.lemma_.lower() not in self.lex.word("subject_control"):
                 return obj, []
             return self.subject_of(head, hops + 1)
-        if dep == "advcl" and verb.tag_ == "VBG":
+        if dep == "advcl" and (verb.tag_ == "VBG" or _infinitive_advcl(verb)):
             return self.subject_of(head, hops + 1)
         if dep == "relcl":
             return [head], []
@@ -517,6 +576,26 @@ class ActFinder:
 _BARE = Pattern(id="bare", pos="verb", lemma="", target_preps=("to", "on", "against", "with", "for"))
 
 
+def _protest_targets(acts: list[Act]) -> None:
+    """'demonstrated to demand reforms from the government': the protest is aimed at whoever is asked."""
+    asks = [a for a in acts if a.code[:2] in ("10", "02") and (a.targets or a.target_parties)]
+    if not asks:
+        return
+    for act in acts:
+        if act.code[:2] == "14" and not act.targets and not act.target_parties:
+            act.targets, act.target_parties = list(asks[0].targets), list(asks[0].target_parties)
+
+
+def _table_code(frame: Frame, content_code: str | None) -> str | None:
+    if not content_code:
+        return None
+    for n in range(len(content_code), 1, -1):
+        hit = frame.content.get(content_code[:n])
+        if hit:
+            return hit
+    return None
+
+
 def _specificity(code: str) -> tuple[int, int]:
     return (len(code), 0 if code.endswith("0") else 1)
 
@@ -532,6 +611,17 @@ def _is_negated(tok: object) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _locative(verb: object) -> list[object]:
+    """With no other target, the place where it happened stands for its country ("demonstrated in Serbia")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout")
+        for g in c.children
+        if g.dep_ == "pobj" and (g.ent_type_ in _PLACE_ENTS or any(x.ent_type_ in _PLACE_ENTS for x in g.children))
+    ]
 
 
 def _with_phrases(verb: object) -> list[object]:

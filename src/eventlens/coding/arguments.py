@@ -21,6 +21,7 @@ _PERSONAL = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "u
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 _MAX_NAME = 80
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MAX_DEPTH = 4
 
 
@@ -32,7 +33,8 @@ class Party:
     start: int
     end: int
     token: int  # index of the argument's head token in the Doc
-    known: bool  # backed by an actor mention
+    known: bool  # has a code (an actor mention, a place, a nationality)
+    via: str = "mention"  # mention | pronoun | place | demonym | unknown
 
     def key(self) -> str:
         a = self.actor
@@ -101,12 +103,42 @@ class ArgumentResolver:
         found = self._search(head, max_depth=_MAX_DEPTH)
         if found:
             return found
-        if head.pos_ not in _NOUNISH:
+        if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
-        place = self._place_party(head)
+        place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
         if place is not None:
             return [place]
         return [self._unknown(head)]
+
+    def _nearest_place(self, head: object) -> Party | None:
+        """'targets in Jericho', 'refugees fleeing the war in Liberia': the nearest country named inside."""
+        if self.place_country is None:
+            return None
+        level = [head]
+        for _ in range(_MAX_DEPTH):
+            level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl")]
+            for tok in level:
+                if tok.ent_type_ in ("GPE", "NORP", "LOC"):
+                    ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+                    iso3 = self.place_country(ents[0].text if ents else tok.text)
+                    if iso3:
+                        unknown = self._unknown(head)
+                        actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="place")
+                        return Party(actor, unknown.start, unknown.end, head.i, True, "place")
+        return None
+
+    def _demonym_party(self, head: object) -> Party | None:
+        """'Syrian officers', 'Israeli tanks': an unresolved group stands for its nationality's country."""
+        if self.place_country is None:
+            return None
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                iso3 = self.place_country(child.text)
+                if iso3:
+                    unknown = self._unknown(head)
+                    actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="group")
+                    return Party(actor, unknown.start, unknown.end, head.i, True, "demonym")
+        return None
 
     def _antecedent_mention(self, pron: object) -> Party | None:
         """An unresolved pronoun: the nearest earlier fitting mention in its sentence, else the last subject."""
@@ -122,7 +154,7 @@ class ArgumentResolver:
                 continue
             if any(c.i == i for c in pron.head.children if c.dep_ in ("nsubj", "nsubjpass")):
                 continue
-            return Party(mention.actor, mention.start, mention.end, i, True)
+            return Party(mention.actor, mention.start, mention.end, i, True, "pronoun")
         recent = self.recent_subject
         if recent is None:
             return None
@@ -151,7 +183,7 @@ class ArgumentResolver:
             left += 1
         name = head.doc[left : max(head.i, ent.end - 1) + 1].text
         actor = Actor(name=name, code=iso3, country=iso3, kind="place")
-        return Party(actor, head.doc[left].idx, head.idx + len(head.text), head.i, True)
+        return Party(actor, head.doc[left].idx, head.idx + len(head.text), head.i, True, "place")
 
     def _covering(self, tok: object) -> list[Party]:
         mention = self.token_mention.get(tok.i)
@@ -184,7 +216,8 @@ class ArgumentResolver:
         text = self.spacy_doc[left.i : head.i + 1].text
         if len(text) > _MAX_NAME:
             text = head.text
-        return Party(Actor(name=text, code=None, kind="unknown"), left.idx, head.idx + len(head.text), head.i, False)
+        actor = Actor(name=text, code=None, kind="unknown")
+        return Party(actor, left.idx, head.idx + len(head.text), head.i, False, "unknown")
 
 
 def conjuncts(tok: object) -> list[object]:

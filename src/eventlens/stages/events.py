@@ -54,6 +54,10 @@ class EventCoder:
         return self._gazetteer
 
     def _country_of_place(self, name: str) -> str | None:
+        """ISO-3 of a place name or a nationality adjective ("Idlib" -> SYR, "Syrian" -> SYR)."""
+        iso3 = self.gazetteer.country_of_adjective(name)  # type: ignore[attr-defined]
+        if iso3:
+            return iso3
         place = self.gazetteer.resolve(name)  # type: ignore[attr-defined]
         return place.country if place is not None else None
 
@@ -87,7 +91,12 @@ class EventCoder:
     ) -> list[Event]:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
-        targets = list(act.target_parties) + [p for t in act.targets for p in resolver.parties(t, say)]
+        targets = list(act.target_parties)
+        for tok in act.targets:
+            found = resolver.parties(tok, say)
+            if tok.i in finder.weak_targets:
+                found = [p for p in found if p.via in ("mention", "demonym")]
+            targets += found
         sources = _distinct(sources)
         targets = [t for t in _distinct(targets) if t.key() not in {s.key() for s in sources} or len(sources) > 1]
         if act.symmetric and len(sources) == 1 and not targets:
