@@ -8,9 +8,11 @@ import click
 
 from ..errors import EventlensError
 from .actors import actors
+from .analysis import alerts, dyad, network
 from .export import export
 from .ingest import extract_cmd, ingest
 from .query import events, show
+from .serve import serve
 from .watch import watch
 
 
@@ -38,3 +40,7 @@ main.add_command(show)
 main.add_command(actors)
 main.add_command(export)
 main.add_command(watch)
+main.add_command(serve)
+main.add_command(alerts)
+main.add_command(dyad)
+main.add_command(network)

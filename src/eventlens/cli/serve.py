@@ -1,0 +1,60 @@
+"""`eventlens serve`: the web UI and the REST API over a store."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+
+import click
+
+from .options import db_option, model_option, settings_from
+
+ENV_TOKEN = "EVENTLENS_TOKEN"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@db_option
+@model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar=ENV_TOKEN,
+    default=None,
+    help=f"Require this token (env {ENV_TOKEN}). Off on localhost; beyond it a random one is made if not given.",
+)
+@click.option("--no-auth", is_flag=True, help="Serve beyond localhost without a token (not recommended).")
+@click.option("--max-upload-mb", type=click.IntRange(1, 2048), default=20, show_default=True)
+def serve(
+    db: str, model: str | None, host: str, port: int, token: str | None, no_auth: bool, max_upload_mb: int
+) -> None:
+    """Serve the UI at / and the API under /api/ (schema at /openapi.json)."""
+    import uvicorn
+
+    from ..web import create_app
+
+    if no_auth:
+        token = None
+    elif token is None and not is_loopback(host):
+        token = secrets.token_urlsafe(24)
+    settings = settings_from(db=db, model=model)
+    app = create_app(settings.db, settings, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    click.echo(f"eventlens: serving {settings.db} at http://{shown}:{port}/ (API schema at /openapi.json)")
+    if token:
+        if os.environ.get(ENV_TOKEN) != token:
+            click.echo(f"token: {token}")
+            click.echo(f"  open http://{shown}:{port}/?token={token} once, or send 'Authorization: Bearer TOKEN'")
+        else:
+            click.echo(f"token authentication on (the token is in {ENV_TOKEN})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
