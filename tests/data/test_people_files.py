@@ -158,12 +158,16 @@ def test_no_alias_is_shared_by_two_people() -> None:
 
 SURNAME_PARTICLES = frozenset({"bin", "ibn", "abu", "bou", "de", "le", "van", "von", "zu", "der"})
 ARABIC_ARTICLES = ("al-", "el-")
+# Countries whose names are written surname first in English (Kim Jong-un, Xi Jinping).
+SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK"})
 
 
-def _surname_key(text: str) -> str:
-    """Surname of a name, case-folded: the last word, with a particle before it (bin Mubarak,
-    Le Drian) and without an Arabic article (al-Sharaa -> sharaa)."""
+def _surname_key(text: str, surname_first: bool = False) -> str:
+    """Surname of a name, case-folded: the last word (the first for surname-first names), with a
+    particle before it (bin Mubarak, Le Drian) and without an Arabic article (al-Sharaa -> sharaa)."""
     words = text.casefold().split()
+    if surname_first:
+        return words[0]
     key = words[-1]
     for article in ARABIC_ARTICLES:
         if key.startswith(article):
@@ -182,8 +186,9 @@ def test_no_surname_alias_names_another_person() -> None:
     """A surname alias must not be another person's surname (Bashir: Mohammed al-Bashir, Omar al-Bashir)."""
     surnames: dict[str, set[str]] = defaultdict(set)
     people = [person for path in PEOPLE_FILES for person in _load(path)]
-    for person in people:
-        surnames[_surname_key(person["name"])].add(person["name"])
+    for path in PEOPLE_FILES:
+        for person in _load(path):
+            surnames[_surname_key(person["name"], path.stem in SURNAME_FIRST)].add(person["name"])
     clashes = []
     for person in people:
         for alias in person.get("aliases", []):
@@ -200,6 +205,7 @@ def test_surname_key() -> None:
     assert _surname_key("Ahmed Awad bin Mubarak") == "bin mubarak"
     assert _surname_key("Jean-Yves Le Drian") == "le drian"
     assert _surname_key("Hosni Mubarak") == "mubarak"
+    assert _surname_key("Suh Hoon", surname_first=True) == "suh"
 
 
 def test_partial_date_bounds() -> None:
