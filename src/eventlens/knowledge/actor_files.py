@@ -107,6 +107,11 @@ def parse_yaml_actors(text: str, source: str) -> ActorFileContents:
     else:
         raise ConfigError(f"{source}: expected a list of actors or a mapping with people/organisations")
     out.people = people_from_yaml(people_items, source)
+    terms = data.get("sector_terms") if isinstance(data, dict) else None
+    for term in terms or []:
+        if not isinstance(term, dict) or not term.get("phrase") or not term.get("sector"):
+            raise ConfigError(f"{source}: a sector term needs a phrase and a sector: {term!r}")
+        out.sector_terms.append(SectorTerm(str(term["phrase"]).lower(), str(term["sector"]).upper()[:3]))
     for item in org_items:
         aliases = item.get("aliases") or []
         out.organisations.append(
@@ -312,6 +317,9 @@ def contents_to_yaml(contents: ActorFileContents, header: str = "") -> str:
         {"name": o.name, "code": o.code, "kind": o.kind, "country": o.country, "aliases": list(o.aliases)}
         for o in contents.organisations
     ]
-    body = yaml.safe_dump({"people": people, "organisations": orgs}, allow_unicode=True, sort_keys=False)
+    data: dict[str, object] = {"people": people, "organisations": orgs}
+    if contents.sector_terms:
+        data["sector_terms"] = [{"phrase": t.phrase, "sector": t.sector} for t in contents.sector_terms]
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     lines = "".join(f"# {ln}\n" for ln in header.splitlines())
     return lines + body

@@ -47,6 +47,12 @@ MODIFIERS = frozenset(
         "veteran", "current", "outgoing", "incoming", "interim",
     }
 )  # fmt: skip
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "SPY": "intelligence", "COP": "police",
+    "OPP": "opposition", "REF": "refugees", "MED": "media", "JUD": "judiciary", "LEG": "legislature",
+    "CVL": "civilians", "BUS": "business", "LAB": "labour", "EDU": "education", "ELI": "elites",
+    "NGO": "non-governmental organisations", "HLH": "health", "CRM": "criminals", "UAF": "armed men",
+}  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it", "they"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
@@ -275,6 +281,9 @@ class ActorResolver:
                 phrases += self._split_run(run, ws)
                 run = []
                 continue
+            if piece.kind == "demonym" and prev is not None and prev.kind == "demonym":
+                phrases += self._split_run(run, ws)  # "Syrian-Turkish border": two countries
+                run = []
             run.append(piece)
             if piece.kind in ("person", "organisation", "capital", "country", "region"):
                 continues = nxt is not None and (
@@ -544,7 +553,9 @@ class ActorResolver:
     def _collective_name(self, country: str | None, sector: str | None) -> str:
         place = self.kb.country(country) if country else None
         label = place.name if place else (country or "")
-        return f"{label} ({sector})" if sector else label
+        if not sector:
+            return label
+        return f"{label}: {SECTOR_NAMES.get(sector, sector)}" if label else SECTOR_NAMES.get(sector, sector)
 
     def _local_actor(
         self, name: str, code: str | None, country: str | None, sector: str | None, kind: str, state: _ArticleState
