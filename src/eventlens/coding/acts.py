@@ -41,6 +41,7 @@ class Act:
     place: object | None = None
     official_code: str | None = None
     span_tokens: list[object] = field(default_factory=list)
+    locative: list[object] = field(default_factory=list)  # where it happened, a fallback target
 
     @property
     def trigger_text(self) -> str:
@@ -159,6 +160,8 @@ class ActFinder:
             official_code=pattern.official_code,
         )
         act.targets = passive_targets or self._objects(tok, pattern)
+        if not act.meeting:
+            act.locative = _locative(tok)
         self._refine_violence(tok, act)
         if act.meeting:
             act.place = self._place(tok)
@@ -181,7 +184,9 @@ class ActFinder:
             for c in h.children
             if c.dep_ in ("prep", "prt") and c.lemma_.lower() in pattern.target_preps
             for g in c.children
-            if g.dep_ == "pobj" and not (pattern.meeting and g.ent_type_ in _PLACE_ENTS and c.lemma_ == "in")
+            if g.dep_ == "pobj"
+            and not (pattern.meeting and g.ent_type_ in _PLACE_ENTS and c.lemma_ == "in")
+            and g.lemma_.lower() not in pattern.objects
         ]
         if pattern.meeting and not preps:
             preps = _with_phrases(tok)
@@ -272,11 +277,15 @@ class ActFinder:
     def _frame_act(self, tok: object, pattern: Pattern, frame: Frame) -> Act | None:
         content = self._content(tok, pattern, frame)
         code, used = self._combine(frame, content.code if content else None)
+        if content is not None and content.code is None:
+            content.pattern = ""
         if not code:
             return None
         sources, passive_targets = self.subject_of(tok)
+        if not sources and passive_targets and frame.name in ("intend", "reject"):
+            sources, passive_targets = passive_targets, []  # "Vietnam is committed to opening up"
         act = Act(code=code, pattern=pattern.id, trigger=tok, sources=sources, modality=frame.modality)
-        if content is not None:
+        if content is not None and content.pattern:
             act.pattern = f"{pattern.id}>{content.pattern}"
             act.span_tokens.extend(content.tokens[:1])
         addressees = passive_targets or self._addressees(tok, pattern, content)
@@ -344,7 +353,21 @@ class ActFinder:
             if found is not None:
                 found.clause = head
                 return found
+        if heads:  # content not in the lexicon: keep the clause for its subject and targets
+            head = heads[0]
+            return _Content(None, "", self._generic_targets(head), [], [head], clause=head)
         return None
+
+    def _generic_targets(self, tok: object) -> list[object]:
+        """Targets of a word the lexicon does not know: 'to'/'against'/'on'/'with' phrases, else where."""
+        found = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "with", "for")
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTOR_ENTS
+        ]
+        return found or _locative(tok)
 
     def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
         for tok in conjuncts(head):
@@ -449,7 +472,16 @@ class ActFinder:
             prep = c.lemma_.lower()
             if prep in pattern.target_preps or (prep == "of" and pattern.of_role == "target"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        return out
+            elif prep == "of":  # "the withdrawal of forces from Panama"
+                for g in c.children:
+                    out.extend(
+                        x
+                        for p in g.children
+                        if p.dep_ == "prep" and p.lower_ in pattern.target_preps
+                        for x in p.children
+                        if x.dep_ == "pobj"
+                    )
+        return [t for t in out if t.ent_type_ not in _NOT_ACTOR_ENTS]
 
     def _noun_act(self, tok: object) -> Act | None:
         pattern = self._noun_pattern(tok)

@@ -97,6 +97,10 @@ class EventCoder:
             if tok.i in finder.weak_targets:
                 found = [p for p in found if p.via in ("mention", "demonym")]
             targets += found
+        if not any(t.known for t in targets) and act.locative:
+            places = [p for t in act.locative for p in resolver.parties(t) if p.known]
+            if places:
+                targets = places
         sources = _distinct(sources)
         targets = [t for t in _distinct(targets) if t.key() not in {s.key() for s in sources} or len(sources) > 1]
         if act.symmetric and len(sources) == 1 and not targets:
@@ -148,11 +152,16 @@ class EventCoder:
 
     def _say_subject(self, act: Act, resolver: ArgumentResolver, finder: ActFinder) -> list[Party] | None:
         """In 'Hungary said it will support...', 'it' is the speaker unless resolved otherwise."""
-        head = act.trigger.head
-        if act.trigger.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.word("say_verbs"):
+        clause = act.trigger
+        for _ in range(4):  # "said he is prepared to lift": climb from the adjective to its clause
+            if clause.dep_ not in ("acomp", "xcomp", "conj") or clause.head is clause:
+                break
+            clause = clause.head
+        head = clause.head
+        if clause.dep_ == "ccomp" and finder.lemma(head) in self.lexicon.word("say_verbs"):
             subjects, _ = finder.subject_of(head)
             parties = [p for t in subjects for p in resolver.parties(t)]
-            return [p for p in parties if p.known] or None
+            return [p for p in parties if p.known] or parties or None
         return None
 
     def _event(
