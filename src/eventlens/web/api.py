@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
@@ -244,13 +244,13 @@ def export(
     since: DateParam = None,
     until: DateParam = None,
     limit: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
-) -> StreamingResponse:
+) -> Response:
     """Events as a download (filters as for /api/events)."""
     exporter = exports.exporter(format)
     query = queries.event_query(actor, code, since, until, limit=limit)
     found = store.query_events(query)[:limit]
-    return StreamingResponse(
-        exporter.write(found),
+    return Response(
+        exporter.render(found, store),
         media_type=exporter.media_type,
         headers={"Content-Disposition": f'attachment; filename="events.{exporter.suffix}"'},
     )

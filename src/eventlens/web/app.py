@@ -86,8 +86,12 @@ def create_app(
     settings: Settings | None = None,
     token: str | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    lens: EventLens | None = None,
 ) -> FastAPI:
-    """The app over the store at `store_url`; with `token`, every request but static files needs it."""
+    """The app over the store at `store_url`; with `token`, every request but static files needs it.
+
+    The pipeline for uploads is loaded on the first upload, or `lens` (already loaded) is used.
+    """
     from . import api, pages
 
     settings = settings or Settings.from_env()
@@ -99,6 +103,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = WebState(str(store_url), settings, token, max_upload_bytes)
+    app.state.web._lens = lens
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

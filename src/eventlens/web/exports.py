@@ -1,16 +1,19 @@
-"""Downloads of events: CSV and JSONL here; more formats when `eventlens.export` offers them."""
+"""Downloads of events: CSV and JSONL here; GDELT, PLOVER and Parquet from `eventlens.export` when installed."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Event
+from ..store.base import Store
 
 
 @dataclass(frozen=True)
@@ -19,14 +22,13 @@ class Exporter:
     media_type: str
     suffix: str
 
-    def write(self, events: Iterable[Event]) -> Iterator[str | bytes]:
+    def render(self, events: list[Event], store: Store) -> bytes:
+        """The whole download (built before the store is closed)."""
         if self.name == "jsonl":
-            for event in events:
-                yield json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
-        elif self.name == "csv":
-            yield from _csv_lines(events)
-        else:
-            yield from _external(self.name, events)
+            return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in events).encode("utf-8")
+        if self.name == "csv":
+            return "".join(_csv_lines(events)).encode("utf-8")
+        return _external(self.name, self.suffix, events, store)
 
 
 def _csv_lines(events: Iterable[Event]) -> Iterator[str]:
@@ -47,6 +49,12 @@ def _csv_lines(events: Iterable[Event]) -> Iterator[str]:
 BUILTIN = {
     "jsonl": Exporter("jsonl", "application/x-ndjson", "jsonl"),
     "csv": Exporter("csv", "text/csv; charset=utf-8", "csv"),
+}
+EXTERNAL_TYPES = {
+    "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv"),
+    "gdelt-mentions": ("text/tab-separated-values; charset=utf-8", "mentions.tsv"),
+    "plover": ("application/x-ndjson", "plover.jsonl"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
 }
 
 
@@ -69,16 +77,15 @@ def exporter(name: str) -> Exporter:
     if key in BUILTIN:
         return BUILTIN[key]
     if key in available_formats():
-        return Exporter(key, "application/octet-stream", key)
+        media, suffix = EXTERNAL_TYPES.get(key, ("application/octet-stream", key))
+        return Exporter(key, media, suffix)
     raise InputError(f"unknown export format {name!r}: choose from {', '.join(available_formats())}")
 
 
-def _external(name: str, events: Iterable[Event]) -> Iterator[bytes]:
-    """Formats written by `eventlens.export` (gdelt, plover, parquet...), into memory then out."""
+def _external(name: str, suffix: str, events: list[Event], store: Store) -> bytes:
+    """Formats written by `eventlens.export` (GDELT, PLOVER, Parquet), through a temporary file."""
     module = _export_module()
-    writer = getattr(module, "write_events", None)
-    if writer is None:
-        raise InputError(f"export format {name!r} is not available in this installation")
-    buffer = io.BytesIO()
-    writer(list(events), buffer, name)
-    yield buffer.getvalue()
+    with tempfile.TemporaryDirectory(prefix="eventlens-export-") as tmp:
+        path = Path(tmp) / f"events.{suffix}"
+        module.write_events(events, name, path, store)
+        return path.read_bytes()
