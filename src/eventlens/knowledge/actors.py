@@ -432,7 +432,7 @@ class ActorKB:
                 if person is not None:
                     return self.match(person, on, "variant")
         dem = self._index.demonyms.get(key)
-        if dem and len(dem) == 1:
+        if dem:  # a shared demonym ("Congolese") names the first listed country
             return self.match(dem[0], on, "demonym")
         caps = self._index.capitals.get(key)
         if caps and len(caps) == 1:
@@ -484,7 +484,7 @@ class ActorKB:
 
     def country_by_demonym(self, word: str) -> Country | None:
         found = [c for c in self._index.demonyms.get(name_key(word), []) if isinstance(c, Country)]
-        return found[0] if len(found) == 1 else None
+        return found[0] if found else None
 
     def country_by_capital(self, name: str) -> Country | None:
         found = self._index.capitals.get(name_key(name), [])
