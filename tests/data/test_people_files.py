@@ -7,6 +7,7 @@ and the consistency rules of the data (codes, dates, unique names, unambiguous a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -29,7 +30,9 @@ FIRST_YEAR = 1950
 LAST_DATE = dt.date(2026, 12, 31)
 
 
+@functools.cache
 def _load(path: Path) -> list[dict]:
+    """Parsed file, read once per test session (the checks only read it)."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
