@@ -9,6 +9,7 @@ import click
 from ..errors import EventlensError
 from .actors import actors
 from .analysis import alerts, dyad, network
+from .eval import eval_cmd
 from .export import export
 from .ingest import extract_cmd, ingest
 from .query import events, show
@@ -44,3 +45,4 @@ main.add_command(serve)
 main.add_command(alerts)
 main.add_command(dyad)
 main.add_command(network)
+main.add_command(eval_cmd)
