@@ -176,8 +176,7 @@ class Attributor:
         """The names of a (possibly coordinated) noun phrase: "a senior Turkish official and
         regime news agency SANA" -> ["a senior Turkish official", "SANA"]. Pronouns take the
         actor the actors stage resolved them to, else are dropped."""
-        span = noun.doc[noun.left_edge.i : noun.right_edge.i + 1]
-        span = _trim(span)
+        span = _trim(_noun_phrase(noun))
         if span is None:
             return []
         out: list[tuple[str, int, int]] = []
@@ -193,7 +192,8 @@ class Attributor:
             return (actor.name, part.start_char, part.end_char) if actor else None
         if part[0].lower_ in ("reporters", "journalists", "the press") or part.text.startswith("["):
             return None
-        proper = _proper_tail(part, self.cues.description_heads)
+        named = _entity_at_end(part, self.cues.description_heads)
+        proper = named or _proper_tail(part, self.cues.description_heads)
         chosen = proper or part
         return chosen.text, chosen.start_char, chosen.end_char
 
@@ -258,6 +258,34 @@ class Attributor:
         return reporting[0].names[0][0] if reporting else None
 
 
+def _noun_phrase(noun: Token) -> Span:
+    """The noun's phrase without clauses, appositions or asides hanging from it ("a study
+    published this month" -> "a study"; "Al-Sharaa - leader of ... -" -> "Al-Sharaa")."""
+    dropped: set[int] = set()
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl", "appos", "parataxis") or (child.dep_ == "punct" and child.i > noun.i):
+            dropped |= {t.i for t in child.subtree}
+    start = end = noun.i
+    while start - 1 >= noun.left_edge.i and start - 1 not in dropped:
+        start -= 1
+    while end + 1 <= noun.right_edge.i and end + 1 not in dropped:
+        end += 1
+    return noun.doc[start : end + 1]
+
+
+def _entity_at_end(part: Span, descriptions: frozenset[str]) -> Span | None:
+    """A person or organisation named at the end of a described phrase ("Canadian Foreign
+    Minister Melanie Joly" -> "Melanie Joly"); None when the phrase is all name."""
+    for ent in part.doc.ents:
+        if ent.end == part.end and ent.start > part.start and ent.label_ in ("PERSON", "ORG"):
+            before = part.doc[ent.start - 1]
+            if before.tag_ in ("NNP", "NNPS") and before.lower_ not in descriptions:
+                return None  # "Siyoka Simasiku": the first name is part of the name
+            start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+            return part.doc[start : ent.end]
+    return None
+
+
 def _trim(span: Span) -> Span | None:
     """Drop punctuation, quotes and trailing appositions' commas at the edges."""
     start, end = span.start, span.end
@@ -266,8 +294,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    for i in range(start, end):  # cut at an apposition or relative clause: "X, the head of ..."
-        if doc[i].text == "," and i > start:
+    for i in range(start, end):  # cut at an apposition or an aside: "X, the head of ...", "X - ..."
+        if doc[i].text in (",", "\u2014", "\u2013", "--", "(") and i > start:
             end = i
             break
     return doc[start:end] if end > start else None
@@ -308,16 +336,17 @@ def _scope_excluding(sent: Span, cue: Token) -> set[int]:
 
 
 def _scope_of_report(verb: Token, sent: Span) -> set[int]:
-    """What a verb of saying attributes: its complement clause ("said that ..."), what it
-    reports ("reported the strike"), what is said ("quoted X as saying ..."), and, when it
-    comments on the main clause ("..., SANA said"), the rest of the sentence."""
+    """What a verb of saying attributes: its complement clause ("said that ...", "revealed
+    the disease is rising"), what it reports ("reported the strike"); a verb without one
+    comments on the rest of the sentence ("..., SANA have said", "..., Reuters quoted an
+    official as saying")."""
     lemma = verb.lemma_.lower()
     parts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
     if lemma not in ("quote", "tell", "inform"):  # their object is the speaker or the listener
         parts += [c for c in verb.children if c.dep_ == "dobj"]
-    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-    scope = {t.i for c in parts for t in c.subtree}
-    if verb.dep_ != "ROOT" or not parts:
+    saying = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    scope = {t.i for c in parts + saying for t in c.subtree}
+    if not parts:
         own = {t.i for t in verb.subtree}
         scope |= {t.i for t in sent if t.i not in own}
     return scope

@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from ..knowledge.temporal import ResolvedDate, resolve_date
 from ..model import Document, Event
+from .attribution import AttributionCues
 from .event_anchor import VerbForm, clause_head, event_sentence, event_verb, is_verbal, trigger_token, verb_form
 
 logger = logging.getLogger(__name__)
@@ -38,11 +39,9 @@ _TIME_PREPOSITIONS = frozenset(
     {"since", "from", "in", "on", "at", "until", "till", "by", "before", "after", "during", "between", "through",
      "throughout", "as", "of", "around", "circa", "for", "within", "over", "into", "ago"}
 )  # fmt: skip
-# Verbs of saying: the time of a report does not date what is reported.
-_REPORT_LEMMAS = frozenset(
-    {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "deny", "write", "quote", "insist",
-     "allege", "note", "explain", "warn", "acknowledge", "reveal", "disclose", "believe", "think", "know"}
-)  # fmt: skip
+# Verbs of knowing, besides the verbs of saying of data/attribution/cues.yaml: the time of
+# a report does not date what is reported.
+_KNOWING_LEMMAS = frozenset({"respond", "argue", "stress", "believe", "think", "know", "warn"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,9 @@ class EventDater:
     name = "dates"
     requires: tuple[str, ...] = ("events", "doc", "sentences")
     provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, cues: AttributionCues | None = None) -> None:
+        self.report_lemmas = frozenset((cues or AttributionCues.load()).stance_of_verb) | _KNOWING_LEMMAS
 
     def __call__(self, doc: Document) -> Document:
         if doc.doc is None or not doc.events:
@@ -86,7 +88,7 @@ class EventDater:
         token = trigger_token(event, doc)
         if token is None:
             return
-        own = governing_date(token, exprs)
+        own = governing_date(token, exprs, self.report_lemmas)
         if own is not None:
             _set(event, own)
             return
@@ -113,10 +115,10 @@ class EventDater:
             if span is not None:
                 root = span.root
                 heads = [root]
-                if root.lemma_ in _REPORT_LEMMAS:  # "X met Y on Monday, officials said"
+                if root.lemma_ in self.report_lemmas:  # "X met Y on Monday, officials said"
                     heads += [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
                 for head in heads:
-                    found = governing_date(head, exprs)
+                    found = governing_date(head, exprs, self.report_lemmas)
                     if found is not None and found.value is not None:
                         return found
         published = doc.article.published
@@ -162,7 +164,9 @@ def _attachment(ent: Span) -> tuple[Token, Token | None]:
     return root.head, None
 
 
-def governing_date(token: Token, exprs: list[_DateExpr]) -> ResolvedDate | None:
+def governing_date(
+    token: Token, exprs: list[_DateExpr], report_lemmas: frozenset[str] = frozenset()
+) -> ResolvedDate | None:
     """The best date that governs the token's clause, climbing to the clauses it hangs from
     (never across a verb of saying); an unresolvable expression there yields no date."""
     head = token if is_verbal(token) else clause_head(token)
@@ -173,7 +177,7 @@ def governing_date(token: Token, exprs: list[_DateExpr]) -> ResolvedDate | None:
             return max(resolved, key=lambda r: _RANK[r.precision])
         if candidates:
             return None
-        parent = _parent_for_dating(head)
+        parent = _parent_for_dating(head, report_lemmas)
         if parent is None:
             return None
         token, head = parent, parent
@@ -196,15 +200,15 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def _parent_for_dating(head: Token) -> Token | None:
+def _parent_for_dating(head: Token, report_lemmas: frozenset[str]) -> Token | None:
     if head.head.i == head.i:
         return None
     parent = clause_head(head.head)
     if parent.i == head.i:
         return None
-    if head.dep_ in ("ccomp", "parataxis") and parent.lemma_ in _REPORT_LEMMAS:
+    if head.dep_ in ("ccomp", "parataxis") and parent.lemma_ in report_lemmas:
         return None
-    if parent.lemma_ in _REPORT_LEMMAS and head.dep_ in ("xcomp", "advcl", "conj"):
+    if parent.lemma_ in report_lemmas and head.dep_ in ("xcomp", "advcl", "conj"):
         return None
     return parent
 
