@@ -77,7 +77,15 @@ class EventLens:
         self.pipeline = pipeline or build_pipeline(self.settings)
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document]:
-        """Run articles through the pipeline; failed documents come back with `.error` set."""
+        """Run articles through the pipeline; failed documents come back with `.error` set.
+
+        With `settings.n_process` > 1, batches run in that many worker processes (in input
+        order; the documents then come back without their spaCy `doc`).
+        """
+        if self.settings.n_process > 1:
+            from .engine.parallel import process_in_parallel
+
+            return process_in_parallel(self.settings, articles, self.settings.n_process)
         return self.pipeline.pipe(Document(article=a) for a in articles)
 
     def extract_text(self, text: str, article_id: str | None = None) -> list[Event]:
@@ -90,21 +98,25 @@ class EventLens:
     def iter_documents(
         self, paths: Iterable[str | Path], skip: Callable[[Article], bool] | None = None
     ) -> Iterator[Document | DocumentError]:
-        """Read `paths` and process every article not `skip`ped; read errors are passed through."""
-        errors: list[DocumentError] = []
+        """Read `paths` and process every article not `skip`ped; read errors are passed through.
+
+        Streams: read errors travel in input order with the documents, one batch at a time,
+        so nothing accumulates however many inputs fail.
+        """
+        unread: dict[str, DocumentError] = {}
 
         def articles() -> Iterator[Article]:
-            for item in read_paths(paths, self.settings.limits):
+            for number, item in enumerate(read_paths(paths, self.settings.limits)):
                 if isinstance(item, DocumentError):
-                    errors.append(item)
+                    token = f"unread:{number}:{item.article_id}"
+                    unread[token] = item
+                    yield Article(id=token, text="", fmt="unread")  # passes the stages untouched
                 elif skip is None or not skip(item):
                     yield item
 
         for doc in self.process(articles()):
-            while errors:
-                yield errors.pop(0)
-            yield doc
-        yield from errors
+            error = unread.pop(doc.article.id, None) if doc.article.fmt == "unread" else None
+            yield error if error is not None else doc
 
     def extract(self, paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
         """Events of every article under `paths`, without a store (one Document per article)."""

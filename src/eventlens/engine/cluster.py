@@ -31,9 +31,10 @@ from ..errors import ConfigError
 from ..lens import EventLens, IngestSummary
 from ..model import Article, Document, DocumentError
 from ..readers import read_paths
+from ..stages.clean import Cleaner
 from ..store.base import Store
 from .partitions import read_partition, write_partition
-from .writer import store_document
+from .writer import store_document, store_if_near_duplicate
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +168,8 @@ def _batches(
     progress: Progress | None,
     size: int,
 ) -> Iterator[list[Article]]:
-    """Articles not yet stored, in batches; read errors are recorded on the way."""
+    """Articles not yet stored, in batches; read errors and near-duplicates are stored on the way."""
+    cleaner = Cleaner()
     batch: list[Article] = []
     for item in read_paths(paths, settings.limits):
         if isinstance(item, DocumentError):
@@ -177,6 +179,12 @@ def _batches(
                 progress(item)
         elif store.has_article(item.id):
             summary.skipped += 1
+            if progress:
+                progress(Document(article=item))
+        elif store_if_near_duplicate(item, store, cleaner):
+            summary.articles += 1
+            summary.stored += 1
+            summary.duplicates += 1
             if progress:
                 progress(Document(article=item))
         else:

@@ -1,8 +1,7 @@
 """Exports of stored events: GDELT 2.0 (events, mentions), PLOVER JSON, CSV, Parquet.
 
-    from eventlens.export import export_events
-    with open_store("eventlens.db") as store:
-        export_events(store, "gdelt", "events.tsv")
+`export_events(store, "gdelt", "events.tsv")` writes every stored event; `write_events` takes any
+iterable of events. The command line calls these (`eventlens export`).
 """
 
 from __future__ import annotations
@@ -45,7 +44,10 @@ def write_events(events: Iterable[Event], fmt: str, output: str | Path | None, s
 
 
 def export_events(
-    store: Store, fmt: str, output: str | Path | None = None, query: EventQuery | None = None,
+    store: Store,
+    fmt: str,
+    output: str | Path | None = None,
+    query: EventQuery | None = None,
     limit: int | None = None,
 ) -> int:
     """Every stored event (or those matching `query`'s filters, at most `limit`) in `fmt`."""

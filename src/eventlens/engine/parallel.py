@@ -1,0 +1,82 @@
+"""Several processes on one machine: the whole pipeline in each, batches in input order.
+
+`EventLens.process` uses this when `Settings.n_process` > 1. Each worker process
+builds the pipeline once (the spaCy model is loaded once per process) and runs
+whole batches through every stage, so the actor resolver and the event coder
+run in parallel too, not only spaCy. Results come back as data (see
+`engine.serialize`; the spaCy `Doc` stays in the worker) and in input order.
+At most two batches per process are in flight, so memory stays flat whatever
+the input size.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+from ..config import Settings
+from ..model import Article, Document, DocumentError
+from .serialize import document_from_dict, document_to_dict
+
+logger = logging.getLogger(__name__)
+
+
+class _WorkerPipeline:
+    """The pipeline of one worker process, built by the pool's initializer."""
+
+    lens: object | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    from ..lens import EventLens
+
+    _WorkerPipeline.lens = EventLens(replace(settings, n_process=1))
+
+
+def _process_batch(articles: list[Article]) -> list[dict]:
+    lens = _WorkerPipeline.lens
+    assert lens is not None, "worker not initialised"
+    return [document_to_dict(d) for d in lens.process(articles)]  # type: ignore[attr-defined]
+
+
+def process_in_parallel(settings: Settings, articles: Iterable[Article], n_process: int) -> Iterator[Document]:
+    """Documents for `articles`, in order, processed by `n_process` worker processes."""
+    batch_size = max(1, settings.batch_size)
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a model
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[tuple[Future, list[Article]]] = deque()
+        for batch in _batches(articles, batch_size):
+            pending.append((pool.submit(_process_batch, batch), batch))
+            if len(pending) >= 2 * n_process:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(future: Future, batch: list[Article]) -> Iterator[Document]:
+    try:
+        results = future.result()
+    except BrokenProcessPool as exc:  # a worker died (out of memory, killed): the batch is lost, the run goes on
+        reason = f"worker process failed: {exc}"
+        logger.warning(reason)
+        for article in batch:
+            yield Document(article=article, error=DocumentError(article.id, "engine", reason, article.path))
+        return
+    for data in results:
+        yield document_from_dict(data)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
