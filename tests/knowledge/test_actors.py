@@ -148,9 +148,10 @@ def test_variants_titles_and_case_find_one_person(kb: ActorKB) -> None:
 def test_surname_of_an_office_holder(kb: ActorKB) -> None:
     person = kb.person_by_surname("Assad", dt.date(2015, 6, 1))
     assert person is not None and person.name == "Bashar al-Assad"
-    assert kb.person_by_surname("Assad", dt.date(1995, 6, 1)) is None or kb.person_by_surname(
-        "Assad", dt.date(1995, 6, 1)
-    ).name != "Bashar al-Assad"
+    assert (
+        kb.person_by_surname("Assad", dt.date(1995, 6, 1)) is None
+        or kb.person_by_surname("Assad", dt.date(1995, 6, 1)).name != "Bashar al-Assad"
+    )
 
 
 TABARI = """\

@@ -250,6 +250,7 @@ class ActorResolver:
                     j < len(pieces) and pieces[j].kind in ("other", "sector") and ws[pieces[j].i].start < in_person[1]
                 ):
                     j += 1
+                j = _extend_name(ws, pieces, j)
                 # Leading titles ("General", "President") stay role pieces in front of the name.
                 while k < j - 1 and pieces[k].kind == "sector":
                     out.append(pieces[k])
@@ -599,6 +600,22 @@ def _case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
     return not (len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",))
 
 
+_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
+
+
+def _extend_name(ws: list[Word], pieces: list[_Piece], j: int) -> int:
+    """Carry an unknown name over what spaCy left out: "Yousef" + "el-Kadiri"."""
+    while j < len(pieces) and pieces[j].kind == "other" and ws[pieces[j].i].start - ws[pieces[j - 1].j - 1].end <= 1:
+        word = ws[pieces[j].i]
+        if word.fold in _NAME_LINKS and j + 1 < len(pieces) and ws[pieces[j + 1].i].is_capitalised:
+            j += 2
+        elif word.is_capitalised and not word.is_upper:
+            j += 1
+        else:
+            break
+    return j
+
+
 def _lone_capitalised(ws: list[Word], pieces: list[_Piece], k: int) -> bool:
     """A capitalised word that is a whole name by itself (no capitalised unknown word around it)."""
     i = pieces[k].i
@@ -610,10 +627,16 @@ def _lone_capitalised(ws: list[Word], pieces: list[_Piece], k: int) -> bool:
 
 
 def _inside_longer_name(ws: list[Word], i: int, people: list[tuple[int, int]], before: list[_Piece]) -> bool:
-    """A one-word name preceded by an unknown capitalised word of the same spaCy PERSON name."""
-    if i == 0 or not before or before[-1].kind != "other" or not ws[i - 1].is_capitalised:
-        return False
-    return any(a <= ws[i - 1].start and ws[i].end <= b for a, b in people)
+    """A one-word name next to another capitalised word of the same spaCy PERSON name: "Laura Bush"
+    is not George W. Bush, "Saddam Hassan" not Saddam Hussein."""
+    prev_unknown = i > 0 and bool(before) and before[-1].kind == "other" and ws[i - 1].is_capitalised
+    if prev_unknown and any(a <= ws[i - 1].start and ws[i].end <= b for a, b in people):
+        return True
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return (
+        nxt is not None and nxt.is_capitalised and nxt.start - ws[i].end <= 1
+        and any(a <= ws[i].start and nxt.end <= b for a, b in people)
+    )  # fmt: skip
 
 
 def _function_piece(ws: list[Word], i: int) -> _Piece:
@@ -707,7 +730,7 @@ def _adopt_role_code(person: Actor, role: Actor | None) -> None:
     """An unknown person takes the code of their apposition ("..., the head of X")."""
     if role is None or not person.actor_id or not person.actor_id.startswith("local:"):
         return
-    if role.code and (not person.code or len(person.code) <= 3):
+    if role.code and role.country:  # the apposition says more than a title ("..., the head of X")
         person.code, person.country, person.sector = role.code, role.country, role.sector
 
 
