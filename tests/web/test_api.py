@@ -157,7 +157,8 @@ def test_alerts(client):
     silence = [a for a in got if a["kind"] == "silence_broken"]
     assert len(silence) == 1
     assert "since 2011" in silence[0]["message"] and silence[0]["gap_days"] > 365 * 8
-    assert silence[0]["pair"] == ["SYR", "TUR"] and silence[0]["previous_date"] == "2011"  # its latest day is 2011-12-31
+    # the previous contact is the one dated "2011", whose latest possible day (2011-12-31) is the latest
+    assert silence[0]["pair"] == ["SYR", "TUR"] and silence[0]["previous_date"] == "2011"
     assert client.get("/api/alerts", params={"since": "2021"}).json()["items"] == []
     assert client.get("/api/alerts", params={"since": "later"}).status_code == 400
     assert client.get("/api/alerts", params={"min_gap_days": 0}).status_code == 422

@@ -18,9 +18,10 @@ function markCurrentNav() {
   }
 }
 
-function showResult(box, ok, lines, eventIds) {
+function showResult(box, state, lines, eventIds) {
+  // state: "pending" | "ok" | "bad"
   box.replaceChildren();
-  const panel = el("div", null, { class: ok ? "ok" : "bad", id: ok ? "ingest-ok" : "ingest-error" });
+  const panel = el("div", null, { class: state, id: "ingest-" + state });
   for (const line of lines) panel.appendChild(el("p", line));
   if (eventIds && eventIds.length) {
     const list = el("ul", null, { id: "ingest-events" });
@@ -36,25 +37,25 @@ function showResult(box, ok, lines, eventIds) {
 
 async function submitIngest(form, body, headers) {
   const box = document.getElementById("ingest-result");
-  showResult(box, true, ["Processing…"]);
+  showResult(box, "pending", ["Processing…"]);
   let response;
   let data = {};
   try {
     response = await fetch(form.action, { method: "POST", body, headers, credentials: "same-origin" });
     data = await response.json();
   } catch (err) {
-    showResult(box, false, ["The request failed: " + err]);
+    showResult(box, "bad", ["The request failed: " + err]);
     return;
   }
   if (!response.ok) {
-    showResult(box, false, ["Error " + response.status + ": " + (data.detail || "unknown error")]);
+    showResult(box, "bad", ["Error " + response.status + ": " + (data.detail || "unknown error")]);
     return;
   }
   const lines = [
     `${data.articles} article(s) read, ${data.stored} stored, ${data.skipped} already stored; ${data.events} event(s).`,
   ];
   for (const error of data.errors || []) lines.push(`${error.article_id}: ${error.stage}: ${error.reason}`);
-  showResult(box, (data.errors || []).length === 0, lines, data.event_ids);
+  showResult(box, (data.errors || []).length === 0 ? "ok" : "bad", lines, data.event_ids);
 }
 
 function wireIngestForms() {
