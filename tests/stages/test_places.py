@@ -43,6 +43,12 @@ CASES = [
      "Idlib", "SYR"),
     ("Turkey sent troops into Libya.", "sent", "150", "Libya", "LBY"),
     ("The Assad regime has received crucial backing from Iran and Russia.", "received", "070", None, None),
+    ("Trump imposed tariffs targeting Canada and Mexico.", "targeting", "163", None, None),
+    ("Students held protests over the war in Gaza.", "protests", "141", None, None),
+    ("Putin has shown hostility towards the West.", "hostility", "110", None, None),
+    ("The family of a journalist who was killed in Malta sued the state.", "killed", "186", "Malta", "MLT"),
+    ("Militants attacked a passenger train in Pakistan's Balochistan province.", "attacked", "190", "Balochistan",
+     "PAK"),
 ]  # fmt: skip
 
 

@@ -52,6 +52,7 @@ class PlaceCues:
     part_nouns: frozenset[str]
     capital_nouns: frozenset[str]
     compass: frozenset[str]
+    not_places: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> PlaceCues:
@@ -73,6 +74,7 @@ class PlaceCues:
             words("part_nouns"),
             words("capital_nouns"),
             words("compass_adjectives"),
+            words("not_places"),
         )
 
 
@@ -228,9 +230,9 @@ class _PlaceFinder:
         return None
 
     def _is_attack_on_place(self, token: Token, event: Event) -> bool:
-        return event.cameo_root in self.cues.target_roots and (
-            token.lemma_.lower() in self.cues.target_lemmas or event.cameo_root in ("18", "19", "20")
-        )
+        if event.cameo_root:
+            return event.cameo_root in self.cues.target_roots
+        return token.lemma_.lower() in self.cues.target_lemmas
 
     def _target_place(self, token: Token) -> Place | None:
         """The attacked place: the object, the passive subject, the antecedent of a relative
@@ -299,7 +301,10 @@ class _PlaceFinder:
         if place is None and hint == "region":
             place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, hint)
         if place is None and ent.label_ in ("LOC", "FAC"):
-            return Place(name=text.removeprefix("the ").removeprefix("The "), feature="unknown")
+            name = text.removeprefix("the ").removeprefix("The ")
+            if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
+                return None
+            return Place(name=name, feature="unknown")  # a building, a sea: named, not in the gazetteer
         return place
 
 
