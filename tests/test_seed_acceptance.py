@@ -30,7 +30,8 @@ def test_s01_as_the_gold_says(seed_doc: Document, direction: tuple[str, str]) ->
     (event,) = [e for e in _meetings(seed_doc) if (e.source.code, e.target.code) == direction]
     names = {event.source.name, event.target.name}
     assert any("Fidan" in n for n in names) and any("Maml" in n for n in names)
-    assert event.cameo == "043" and event.plover is not None and event.plover.event == "CONSULT"
+    # CAMEO 1.1b3: 044 is "meet at a 'third' location" (043 is "host a visit"); the gold accepts 044.
+    assert event.cameo == "044" and event.plover is not None and event.plover.event == "CONSULT"
     assert (event.date, event.date_precision) == ("2020-01-13", "day")
     assert event.place is not None and (event.place.name, event.place.country) == ("Moscow", "RUS")
     assert event.place.lat == pytest.approx(55.75, abs=0.1) and event.place.lon == pytest.approx(37.62, abs=0.1)

@@ -260,7 +260,8 @@ def format_plover(report: PloverReport, errors: bool = False) -> str:
         f"events {sum(len(s.events) for s in report.sentences)}, of the gold type {report.event_precision:.3f}",
         f"source country {src_ok}/{src_n} = {src_ok / max(src_n, 1):.3f}; "
         f"target country {tgt_ok}/{tgt_n} = {tgt_ok / max(tgt_n, 1):.3f}",
-        f"plover event-type accuracy: {sum(s.type_ok for s in report.sentences)}/{report.n} = {report.type_accuracy:.3f}",
+        f"plover event-type accuracy: {sum(s.type_ok for s in report.sentences)}/{report.n} "
+        f"= {report.type_accuracy:.3f}",
     ]
     if errors:
         lines += ["", "misses:"]

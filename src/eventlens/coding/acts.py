@@ -101,11 +101,11 @@ class ActFinder:
                 return self._frame_act(tok, pattern, self.lex.frames[pattern.frame])
             if lemma in self.lex.word("say_verbs"):
                 return self._obligation_act(tok)
-        if lemma in self.lex.word("intent_adjectives") or lemma in self.lex.word("refusal_adjectives"):
-            if any(c.dep_ == "xcomp" for c in tok.children):
-                frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
-                pattern = Pattern(id=f"adj:{lemma}@{frame}", pos="verb", lemma=lemma, frame=frame)
-                return self._frame_act(tok, pattern, self.lex.frames[frame])
+        attitude = lemma in self.lex.word("intent_adjectives") or lemma in self.lex.word("refusal_adjectives")
+        if attitude and any(c.dep_ == "xcomp" for c in tok.children):
+            frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
+            pattern = Pattern(id=f"adj:{lemma}@{frame}", pos="verb", lemma=lemma, frame=frame)
+            return self._frame_act(tok, pattern, self.lex.frames[frame])
         if tok.pos_ == "NOUN" and lemma in self.lex.word("speech_nouns"):
             return self._obligation_act(tok)
         return None

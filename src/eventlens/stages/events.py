@@ -125,7 +125,7 @@ class EventCoder:
         found: list[Party] = []
         for tok in act.sources:
             for sub in tok.subtree:
-                if sub.dep_ != "conj":
+                if sub.dep_ != "conj" and not any(c.dep_ == "conj" for c in sub.children):
                     continue
                 mention = resolver.mention_at(sub.i)
                 if mention is None:
@@ -170,6 +170,8 @@ class EventCoder:
         code = act.code
         source_actor = source.actor if source else NO_PARTY_ACTOR
         target_actor = target.actor if target else NO_PARTY_ACTOR
+        if source and target and _same_actor(source_actor, target_actor, act.symmetric):
+            return None
         if act.official_code and _is_official(source_actor):
             code = act.official_code
         if act.meeting and code == "040" and act.place is not None:
@@ -297,6 +299,13 @@ def _country_of(actor: Actor) -> str | None:
 
 def _is_official(actor: Actor) -> bool:
     return actor.kind in _OFFICIAL_KINDS or (actor.sector or "") in _OFFICIAL_SECTORS
+
+
+def _same_actor(a: Actor, b: Actor, symmetric: bool) -> bool:
+    """Both sides are one actor (told twice); for a meeting, two mentions with one code are too."""
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return symmetric and a.code is not None and a.code == b.code
 
 
 def _key(actor: Actor) -> str:
