@@ -51,12 +51,12 @@ class PostgresStore(RelationalStore):
         return converted
 
     def _execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.conn.execute(self._sql(sql), params)
+        return self.conn.execute(self._sql(sql), without_nul(params))
 
     def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
             with self.conn.cursor() as cursor:
-                cursor.executemany(self._sql(sql), rows)
+                cursor.executemany(self._sql(sql), [without_nul(row) for row in rows])
 
     def _ddl(self, statement: str) -> str:
         return _REAL.sub("DOUBLE PRECISION", statement)
@@ -69,6 +69,13 @@ class PostgresStore(RelationalStore):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def without_nul(params: tuple[Any, ...] | list[Any]) -> tuple[Any, ...] | list[Any]:
+    """PostgreSQL text cannot hold NUL: it becomes U+FFFD (one character for one, offsets stay right)."""
+    if not any(isinstance(p, str) and "\x00" in p for p in params):
+        return params
+    return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
 
 
 def redact(url: str) -> str:
