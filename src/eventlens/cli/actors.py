@@ -53,9 +53,9 @@ def actors(ctx: click.Context, db: str, limit: int) -> None:
     rows = []
     for a in found:
         person = people.get(a.actor_id)
-        roles = "; ".join(_role_label(r) for r in person.roles) if person else ""
+        roles = "; ".join(_role_labels(person.roles)) if person else ""
         rows.append((a.name, a.code, a.kind, a.num_mentions, a.num_events, roles, ", ".join(a.aliases)))
-    echo_table(["actor", "code", "kind", "mentions", "events", "roles", "aliases"], rows, max_width=60)
+    echo_table(["actor", "code", "kind", "mentions", "events", "roles", "aliases"], rows, max_width=90)
 
 
 @actors.command("show")
@@ -151,8 +151,15 @@ def _write(target: Path, contents: ActorFileContents, header: str) -> None:
     tmp.replace(target)
 
 
-def _role_label(role: Role) -> str:
-    return f"{role.code} {role.start or '?'}..{role.end or 'now'}"
+def _role_labels(roles: tuple[Role, ...]) -> list[str]:
+    """ "CODE start..end" per run of roles with the same code (a reappointment is one run)."""
+    runs: list[list[Role]] = []
+    for role in sorted(roles, key=lambda r: r.start_date):
+        if runs and runs[-1][-1].code == role.code:
+            runs[-1].append(role)
+        else:
+            runs.append([role])
+    return [f"{run[0].code} {run[0].start or '?'}..{run[-1].end or 'now'}" for run in runs]
 
 
 def _side(actor: object) -> str:

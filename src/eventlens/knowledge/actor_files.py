@@ -273,7 +273,7 @@ def _looks_like_person(name: str, code: str) -> bool:
     words = name.lower().split()
     if code.startswith(("IGO", "IMG", "NGO")) or not 2 <= len(words) <= 4:
         return False
-    return not any(w in _ORG_WORDS for w in words)
+    return not any(w in _ORG_WORDS or w in ("of", "the", "for", "and") for w in words)
 
 
 # ---------------------------------------------------------------- helpers and writing
