@@ -1,0 +1,1 @@
+"""Knowledge modules: dates, places, actors, ontology and lexicon tables loaded from data/."""
