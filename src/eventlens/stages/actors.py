@@ -29,78 +29,47 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word, name_key, variant_key, words
-from ..knowledge.actors import ActorKB, Country, KBMatch, Person, SectorTerm, sector_of_code
+from ..knowledge.actors import ActorKB, Country, KBMatch, Person, sector_of_code
 from ..model import Actor, ActorMention, Document
+from .actor_phrases import (
+    MAX_NAME_WORDS,
+    PERSON_PRONOUNS,
+    PHRASE_KINDS,
+    SECTOR_NAMES,
+    THING_PRONOUNS,
+    TITLE_SECTORS,
+    ArticleState,
+    Phrase,
+    Piece,
+    adopt_role_code,
+    bare_role_codable,
+    case_ok,
+    comma_between,
+    country_of,
+    dedupe,
+    drop_locating_possessors,
+    extend_name,
+    followed_by_noun,
+    function_piece,
+    has_head,
+    head_sector,
+    inside_longer_name,
+    is_place_use,
+    is_plural,
+    lone_capitalised,
+    named,
+    ner_spans,
+    next_outer,
+    office_code,
+    owner_code,
+    role_name,
+    sector_of,
+    subject_mention,
+)
 
 logger = logging.getLogger(__name__)
-
-MAX_NAME_WORDS = 10
-DETERMINERS = frozenset({"the", "a", "an"})
-MODIFIERS = frozenset(
-    {
-        "senior", "top", "former", "anonymous", "unnamed", "unidentified", "high", "ranking", "high-ranking",
-        "local", "new", "then", "deputy", "acting", "pro", "anti", "-", "‘", "’", "'", '"', "“", "”", "several",
-        "two", "three", "four", "many", "some", "other", "most", "both", "all", "armed", "allied", "rival",
-        "veteran", "current", "outgoing", "incoming", "interim",
-    }
-)  # fmt: skip
-SECTOR_NAMES = {
-    "GOV": "government", "MIL": "military", "REB": "rebels", "SPY": "intelligence", "COP": "police",
-    "OPP": "opposition", "REF": "refugees", "MED": "media", "JUD": "judiciary", "LEG": "legislature",
-    "CVL": "civilians", "BUS": "business", "LAB": "labour", "EDU": "education", "ELI": "elites",
-    "NGO": "non-governmental organisations", "HLH": "health", "CRM": "criminals", "UAF": "armed men",
-}  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she"})
-THING_PRONOUNS = frozenset({"it", "they"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
-                                "within", "to", "from", "toward", "towards", "via", "through"})  # fmt: skip
-TITLE_SECTORS = {"general": "MIL", "gen": "MIL", "colonel": "MIL", "col": "MIL", "admiral": "MIL",
-                 "brigadier": "MIL", "major": "MIL", "commander": "MIL", "judge": "JUD", "justice": "JUD",
-                 "president": "GOV", "minister": "GOV", "senator": "LEG", "sheikh": "ELI"}  # fmt: skip
-
-
-@dataclass
-class _Piece:
-    """A unit over words[i:j] of one sentence: a KB name, a role noun, or a function word."""
-
-    i: int
-    j: int
-    kind: str  # person|organisation|country|region|group|demonym|capital|sector|det|mod|poss|and|of|comma|other
-    match: KBMatch | None = None
-    term: SectorTerm | None = None
-
-
-@dataclass
-class _Phrase:
-    """A noun phrase over words[i:j] with its head piece and the actor it resolves to."""
-
-    i: int
-    j: int
-    pieces: list[_Piece]
-    actor: Actor | None = None
-    how: str = ""
-    definite: bool = False
-    office: bool = False  # the head is an office held by one person at a time
-    coordinated: bool = False  # one of "Turkish and Syrian ... chiefs": singular each
-    possessor: bool = False  # "Turkey" in "Turkey's National Intelligence Organisation"
-
-
-@dataclass
-class _ArticleState:
-    """What the resolver knows about one article while it works through it."""
-
-    day: dt.date | None
-    actors: dict[str, Actor] = field(default_factory=dict)
-    persons: list[tuple[int, Actor, tuple[str, ...]]] = field(default_factory=list)  # (offset, actor, key)
-    full_names: set[str] = field(default_factory=set)  # KB ids named in full in the article
-    by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "regime" -> actors with a country
-    anonymous: list[Actor] = field(default_factory=list)
-    local_count: int = 0
-    article_id: str = ""
-    focus: str | None = None  # the article's most named country
 
 
 class ActorResolver:
@@ -114,7 +83,7 @@ class ActorResolver:
         self.kb = kb if isinstance(kb, ActorKB) else ActorKB.load()
 
     def __call__(self, doc: Document) -> Document:
-        state = _ArticleState(day=doc.article.published, article_id=doc.article.id)
+        state = ArticleState(day=doc.article.published, article_id=doc.article.id)
         sentence_words = [self._sentence_words(doc, s.start, s.end) for s in doc.sentences]
         self._collect_full_names(sentence_words, state)
         mentions: list[ActorMention] = []
@@ -125,13 +94,13 @@ class ActorResolver:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
             phrases = self._join_appositions(phrases, ws)
-            phrases = _drop_locating_possessors(phrases)
+            phrases = drop_locating_possessors(phrases)
             for phrase in phrases:
                 if phrase.actor is not None:
                     mentions.append(self._mention(doc, ws, phrase, sent.index))
             mentions += self._pronoun_mentions(doc, sent.index, ws, mentions)
         self._link_offices(mentions, state)
-        doc.actor_mentions = _dedupe(mentions)
+        doc.actor_mentions = dedupe(mentions)
         return doc
 
     # ------------------------------------------------------------------ words and pieces
@@ -139,7 +108,7 @@ class ActorResolver:
     def _sentence_words(doc: Document, start: int, end: int) -> list[Word]:
         return [Word(w.text, w.start + start, w.end + start, w.fold) for w in words(doc.text[start:end])]
 
-    def _collect_full_names(self, sentence_words: list[list[Word]], state: _ArticleState) -> None:
+    def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState) -> None:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
         for ws in sentence_words:
             folds = [w.fold for w in ws]
@@ -148,7 +117,7 @@ class ActorResolver:
                     key = tuple(folds[i : i + n])
                     entries = self.kb.name_index.get(key) or self.kb.variant_index.get(variant_key(key)) or []
                     for entry in entries:
-                        if isinstance(entry, Person) and _case_ok(ws[i : i + n], key):
+                        if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
         state.focus = self._focus_country(sentence_words)
 
@@ -168,19 +137,19 @@ class ActorResolver:
                         break
         return max(counts, key=lambda c: counts[c]) if counts else None
 
-    def _pieces(self, ws: list[Word], doc: Document, state: _ArticleState) -> list[_Piece]:
-        pieces: list[_Piece] = []
-        people = _ner_spans(doc, ws[0].start if ws else 0, ws[-1].end if ws else 0, "PERSON")
+    def _pieces(self, ws: list[Word], doc: Document, state: ArticleState) -> list[Piece]:
+        pieces: list[Piece] = []
+        people = ner_spans(doc, ws[0].start if ws else 0, ws[-1].end if ws else 0, "PERSON")
         i = 0
         while i < len(ws):
-            piece = self._longest_match(ws, i, state) or _function_piece(ws, i)
-            if piece.kind == "person" and piece.j - piece.i == 1 and _inside_longer_name(ws, i, people, pieces):
-                piece = _Piece(i, i + 1, "other")  # "Laura Bush" is not George W. Bush
+            piece = self._longest_match(ws, i, state) or function_piece(ws, i)
+            if piece.kind == "person" and piece.j - piece.i == 1 and inside_longer_name(ws, i, people, pieces):
+                piece = Piece(i, i + 1, "other")  # "Laura Bush" is not George W. Bush
             pieces.append(piece)
             i = piece.j
         return self._mark_unknown_people(pieces, ws, doc, state)
 
-    def _longest_match(self, ws: list[Word], i: int, state: _ArticleState) -> _Piece | None:
+    def _longest_match(self, ws: list[Word], i: int, state: ArticleState) -> Piece | None:
         folds = [w.fold for w in ws]
         for n in range(min(MAX_NAME_WORDS, len(ws) - i), 0, -1):
             key = tuple(folds[i : i + n])
@@ -191,11 +160,11 @@ class ActorResolver:
                 return piece
             term = self.kb.sector_term(" ".join(key)) if all(w.isalpha() or "-" in w for w in key) else None
             if term is not None and not (n == 1 and ws[i].is_upper and len(ws[i].text) <= 4):
-                return _Piece(i, i + n, "sector", term=term)
+                return Piece(i, i + n, "sector", term=term)
         return None
 
-    def _name_piece(self, ws: list[Word], i: int, n: int, key: tuple[str, ...], state: _ArticleState) -> _Piece | None:
-        if not _case_ok(ws[i : i + n], key):
+    def _name_piece(self, ws: list[Word], i: int, n: int, key: tuple[str, ...], state: ArticleState) -> Piece | None:
+        if not case_ok(ws[i : i + n], key):
             return None
         entries = self.kb.name_index.get(key)
         if entries:
@@ -205,43 +174,43 @@ class ActorResolver:
             if entry is not None:
                 via = "name" if name_key(entry.name) == key else "alias"
                 match = self.kb.match(entry, state.day, via)
-                return _Piece(i, i + n, match.kind if match.kind != "organisation" else "organisation", match)
+                return Piece(i, i + n, match.kind if match.kind != "organisation" else "organisation", match)
         if n >= 2:
             people = self.kb.variant_index.get(variant_key(key))
             if people:
                 person = self.kb._choose(list(people), state.day)
                 if person is not None:
-                    return _Piece(i, i + n, "person", self.kb.match(person, state.day, "variant"))
+                    return Piece(i, i + n, "person", self.kb.match(person, state.day, "variant"))
         dem = self.kb.demonym_index.get(key)
         if dem:  # "Congolese": the first listed country (the larger one is listed first)
-            return _Piece(i, i + n, "demonym", self.kb.match(dem[0], state.day, "demonym"))
+            return Piece(i, i + n, "demonym", self.kb.match(dem[0], state.day, "demonym"))
         caps = self.kb.capital_index.get(key)
         if caps:
-            return _Piece(i, i + n, "capital", self.kb.match(caps[0], state.day, "capital"))
+            return Piece(i, i + n, "capital", self.kb.match(caps[0], state.day, "capital"))
         return None
 
     @staticmethod
-    def _surname_licensed(person: Person, state: _ArticleState) -> bool:
+    def _surname_licensed(person: Person, state: ArticleState) -> bool:
         """A one-word name of a person counts if the article names them in full or they hold office."""
         return person.id in state.full_names or person.is_active_on(state.day)
 
     def _mark_unknown_people(
-        self, pieces: list[_Piece], ws: list[Word], doc: Document, state: _ArticleState
-    ) -> list[_Piece]:
+        self, pieces: list[Piece], ws: list[Word], doc: Document, state: ArticleState
+    ) -> list[Piece]:
         """Names the knowledge base does not know by their full form: a surname of a person in
         office on the date ("Assad" in 2015), or a spaCy PERSON name, unknown to the KB."""
-        spans = _ner_spans(doc, ws[0].start if ws else 0, ws[-1].end if ws else 0, "PERSON")
-        out: list[_Piece] = []
+        spans = ner_spans(doc, ws[0].start if ws else 0, ws[-1].end if ws else 0, "PERSON")
+        out: list[Piece] = []
         k = 0
         while k < len(pieces):
             p = pieces[k]
             word = ws[p.i]
             in_person = next(((a, b) for a, b in spans if a <= word.start < b), None)
-            lone = _lone_capitalised(ws, pieces, k)
+            lone = lone_capitalised(ws, pieces, k)
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day)
                 if person is not None:
-                    out.append(_Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
+                    out.append(Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
                     k += 1
                     continue
             if p.kind in ("other", "sector") and word.is_capitalised and in_person is not None:
@@ -250,12 +219,12 @@ class ActorResolver:
                     j < len(pieces) and pieces[j].kind in ("other", "sector") and ws[pieces[j].i].start < in_person[1]
                 ):
                     j += 1
-                j = _extend_name(ws, pieces, j)
+                j = extend_name(ws, pieces, j)
                 # Leading titles ("General", "President") stay role pieces in front of the name.
                 while k < j - 1 and pieces[k].kind == "sector":
                     out.append(pieces[k])
                     k += 1
-                out.append(_Piece(pieces[k].i, pieces[j - 1].j, "person"))
+                out.append(Piece(pieces[k].i, pieces[j - 1].j, "person"))
                 k = j
                 continue
             out.append(p)
@@ -263,10 +232,10 @@ class ActorResolver:
         return out
 
     # ------------------------------------------------------------------ phrases
-    def _phrases(self, ws: list[Word], pieces: list[_Piece]) -> list[_Phrase]:
+    def _phrases(self, ws: list[Word], pieces: list[Piece]) -> list[Phrase]:
         """Group pieces into noun phrases (possessors become phrases of their own, nested)."""
-        phrases: list[_Phrase] = []
-        run: list[_Piece] = []
+        phrases: list[Phrase] = []
+        run: list[Piece] = []
         for k, piece in enumerate(pieces):
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
             prev = run[-1] if run else None
@@ -278,7 +247,7 @@ class ActorResolver:
                 phrases += self._split_run(run, ws)
                 run = []
                 continue
-            if piece.kind not in _PHRASE_KINDS | {"poss"}:
+            if piece.kind not in PHRASE_KINDS | {"poss"}:
                 phrases += self._split_run(run, ws)
                 run = []
                 continue
@@ -296,38 +265,38 @@ class ActorResolver:
         phrases += self._split_run(run, ws)
         return phrases
 
-    def _split_run(self, run: list[_Piece], ws: list[Word]) -> list[_Phrase]:
+    def _split_run(self, run: list[Piece], ws: list[Word]) -> list[Phrase]:
         """One run of phrase pieces: trim its edges, split possessors and coordinated demonyms off."""
         while run and run[0].kind in ("poss", "and"):
             run = run[1:]
         while run and run[-1].kind in ("det", "mod", "poss", "and"):
             run = run[:-1]
-        if not _has_head(run):
+        if not has_head(run):
             return []
-        out: list[_Phrase] = []
+        out: list[Phrase] = []
         for idx, piece in enumerate(run):
             if piece.kind == "poss" and idx > 0:
                 owner = run[:idx]
                 cut = max([n for n, p in enumerate(owner) if p.kind == "poss"] or [-1])
                 owner = owner[cut + 1 :]
-                if _has_head(owner):
-                    out.append(_Phrase(owner[0].i, owner[-1].j, owner, possessor=True))
+                if has_head(owner):
+                    out.append(Phrase(owner[0].i, owner[-1].j, owner, possessor=True))
         conj = [n for n, p in enumerate(run) if p.kind == "and"]
         if conj:
             n = conj[0]
             tail = [p for p in run[n + 1 :] if p.kind in ("sector", "person", "organisation")]
             first = [p for p in run[:n] if p.kind != "and"]
             if first:
-                out.append(_Phrase(first[0].i, first[-1].j, first + tail, coordinated=True))
+                out.append(Phrase(first[0].i, first[-1].j, first + tail, coordinated=True))
             rest = run[n + 1 :]
-            if _has_head(rest):
-                out.append(_Phrase(rest[0].i, rest[-1].j, rest, coordinated=True))
+            if has_head(rest):
+                out.append(Phrase(rest[0].i, rest[-1].j, rest, coordinated=True))
             return out
-        out.append(_Phrase(run[0].i, run[-1].j, run))
+        out.append(Phrase(run[0].i, run[-1].j, run))
         return out
 
     # ------------------------------------------------------------------ resolution
-    def _resolve_phrase(self, phrase: _Phrase, ws: list[Word], state: _ArticleState, doc: Document) -> None:
+    def _resolve_phrase(self, phrase: Phrase, ws: list[Word], state: ArticleState, doc: Document) -> None:
         pieces = [p for p in phrase.pieces if p.kind not in ("det", "mod", "and")]
         phrase.definite = bool(phrase.pieces) and phrase.pieces[0].kind == "det" and ws[phrase.i].fold == "the"
         if any(p.kind == "poss" for p in pieces):
@@ -338,7 +307,7 @@ class ActorResolver:
         if not pieces:
             return
         head = pieces[-1]
-        country = _country_of(pieces[:-1]) or _country_of(possessor)
+        country = country_of(pieces[:-1]) or country_of(possessor)
         if head.kind == "person":
             self._resolve_person(phrase, head, pieces[:-1], country, ws, state)
         elif head.kind == "organisation" and head.match:
@@ -351,7 +320,7 @@ class ActorResolver:
                 return
             self._resolve_role(phrase, head, pieces, country, possessor, ws, state, doc)
         elif head.kind == "capital" and head.match:
-            if _is_place_use(ws, phrase, doc):
+            if is_place_use(ws, phrase, doc):
                 return
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = "kb:capital"
@@ -363,15 +332,15 @@ class ActorResolver:
             phrase.how = f"kb:{head.match.via}"
 
     def _resolve_person(
-        self, phrase: _Phrase, head: _Piece, mods: list[_Piece], country: str | None, ws: list[Word],
-        state: _ArticleState,
+        self, phrase: Phrase, head: Piece, mods: list[Piece], country: str | None, ws: list[Word],
+        state: ArticleState,
     ) -> None:  # fmt: skip
         name = " ".join(w.text for w in ws[head.i : head.j])
         if (
             head.match is not None and head.j - head.i == 1 and country and head.match.country
             and country != head.match.country
         ):  # fmt: skip
-            head = _Piece(head.i, head.j, "person")  # "Algerian President Levy" is not Israel's Levy
+            head = Piece(head.i, head.j, "person")  # "Algerian President Levy" is not Israel's Levy
         if head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
@@ -380,7 +349,7 @@ class ActorResolver:
             if known is not None:
                 phrase.actor, phrase.how = known, "coref:name"
             else:
-                sector = _sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
+                sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
                 if sector and not country:
                     country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
                 code = (country or "") + (sector or "") or None
@@ -390,7 +359,7 @@ class ActorResolver:
             key = name_key(name)
             state.persons.append((ws[head.i].start, phrase.actor, key))
 
-    def _person_in_article(self, name: str, state: _ArticleState) -> Actor | None:
+    def _person_in_article(self, name: str, state: ArticleState) -> Actor | None:
         """An earlier person of the article this name refers to: same name, surname or variant."""
         key = name_key(name)
         vkey = variant_key(key)
@@ -403,20 +372,20 @@ class ActorResolver:
         return None
 
     def _resolve_role(
-        self, phrase: _Phrase, head: _Piece, pieces: list[_Piece], country: str | None,
-        possessor: list[_Piece], ws: list[Word], state: _ArticleState, doc: Document,
+        self, phrase: Phrase, head: Piece, pieces: list[Piece], country: str | None,
+        possessor: list[Piece], ws: list[Word], state: ArticleState, doc: Document,
     ) -> None:  # fmt: skip
         term = head.term
         assert term is not None
-        sector = _head_sector(pieces)
-        owner_code = _owner_code(possessor, self, state)
+        sector = head_sector(pieces)
+        owner = owner_code(possessor)
         if term.person and phrase.j < len(ws) and ws[phrase.j].fold == "of" and country is None:
             return  # "the head of X": coded from X when the phrases are joined
-        if _followed_by_noun(ws, phrase, doc) and country is None and not possessor:
+        if followed_by_noun(ws, phrase, doc) and country is None and not possessor:
             return  # "intelligence contacts", "army base": the role noun modifies a thing
         phrase.office = term.office
-        if country is None and owner_code and not owner_code.startswith(("IGO", "IMG")):
-            country = owner_code[:3]
+        if country is None and owner and not owner.startswith(("IGO", "IMG")):
+            country = owner[:3]
         if country is None and pieces[:-1] and any(p.kind == "person" for p in pieces[:-1]):
             country = next((p.match.country for p in pieces[:-1] if p.kind == "person" and p.match), None)
         lemma = ws[head.j - 1].fold.rstrip("s")
@@ -426,7 +395,7 @@ class ActorResolver:
             if antecedent is not None and (phrase.definite or not term.person):
                 phrase.actor, phrase.how = antecedent, "coref:role"
                 return
-            if state.focus is None or not _bare_role_codable(term, phrase, ws, head):
+            if state.focus is None or not bare_role_codable(term, phrase, ws, head):
                 return  # "general", "people" without anyone's country: nothing to code
             country, focus = state.focus, "+focus"  # "the regime", "rebels" in a Syria story
         code = (country or "") + sector
@@ -435,8 +404,8 @@ class ActorResolver:
             if earlier is not None:
                 phrase.actor, phrase.how = earlier, "coref:role"
                 return
-        if term.person and (phrase.coordinated or not _is_plural(ws, head)):
-            phrase.actor = self._local_actor(_role_name(ws, phrase), code, country, sector, "person", state)
+        if term.person and (phrase.coordinated or not is_plural(ws, head)):
+            phrase.actor = self._local_actor(role_name(ws, phrase), code, country, sector, "person", state)
             state.anonymous.append(phrase.actor)
             phrase.how = "role" + focus
             return
@@ -450,9 +419,9 @@ class ActorResolver:
         state.by_head.setdefault(lemma, []).append(phrase.actor)
 
     # ------------------------------------------------------------------ appositions, offices, pronouns
-    def _join_head_of(self, phrases: list[_Phrase], ws: list[Word], state: _ArticleState) -> list[_Phrase]:
+    def _join_head_of(self, phrases: list[Phrase], ws: list[Word], state: ArticleState) -> list[Phrase]:
         """ "the head of X" (an office noun, then "of" and a resolved phrase) takes X's code."""
-        out: list[_Phrase] = []
+        out: list[Phrase] = []
         for k, cur in enumerate(phrases):
             head = cur.pieces[-1] if cur.pieces else None
             if (
@@ -463,31 +432,31 @@ class ActorResolver:
                 if owners:
                     owner = max(owners, key=lambda p: p.j)
                     assert owner.actor is not None
-                    code, country = _office_code(owner.actor, head.term.sector)
+                    code, country = office_code(owner.actor, head.term.sector)
                     name = " ".join(w.text for w in ws[cur.i : owner.j])
                     actor = self._local_actor(name, code, country, sector_of_code(code, country), "person", state)
-                    out.append(_Phrase(cur.i, owner.j, cur.pieces + owner.pieces, actor, "role:head-of",
+                    out.append(Phrase(cur.i, owner.j, cur.pieces + owner.pieces, actor, "role:head-of",
                                        cur.definite, office=True))  # fmt: skip
                     continue
             out.append(cur)
         return sorted(out, key=lambda p: (p.i, -p.j))
 
-    def _join_appositions(self, phrases: list[_Phrase], ws: list[Word]) -> list[_Phrase]:
+    def _join_appositions(self, phrases: list[Phrase], ws: list[Word]) -> list[Phrase]:
         """ "NAME, the head of X," and "The head of X, NAME," become one mention of the person."""
-        out: list[_Phrase] = []
+        out: list[Phrase] = []
         k = 0
         while k < len(phrases):
             cur = phrases[k]
-            nxt = _next_outer(phrases, k)
-            if nxt is not None and cur.actor and phrases[nxt].actor and _comma_between(ws, cur, phrases[nxt]):
+            nxt = next_outer(phrases, k)
+            if nxt is not None and cur.actor and phrases[nxt].actor and comma_between(ws, cur, phrases[nxt]):
                 other = phrases[nxt]
-                person, role = (cur, other) if cur.actor.kind == "person" and _named(cur) else (other, cur)
+                person, role = (cur, other) if cur.actor.kind == "person" and named(cur) else (other, cur)
                 role_is_person = role.office or (
-                    role.actor is not None and role.actor.kind == "person" and not _named(role)
+                    role.actor is not None and role.actor.kind == "person" and not named(role)
                 )
-                if person.actor and person.actor.kind == "person" and _named(person) and role_is_person:
-                    _adopt_role_code(person.actor, role.actor)
-                    merged = _Phrase(cur.i, other.j, cur.pieces + other.pieces, person.actor, person.how + "+appos")
+                if person.actor and person.actor.kind == "person" and named(person) and role_is_person:
+                    adopt_role_code(person.actor, role.actor)
+                    merged = Phrase(cur.i, other.j, cur.pieces + other.pieces, person.actor, person.how + "+appos")
                     out += [p for p in phrases[k + 1 : nxt] if p.actor is not None]
                     out.append(merged)
                     k = nxt + 1
@@ -496,7 +465,7 @@ class ActorResolver:
             k += 1
         return out
 
-    def _link_offices(self, mentions: list[ActorMention], state: _ArticleState) -> None:
+    def _link_offices(self, mentions: list[ActorMention], state: ArticleState) -> None:
         """An office phrase ("Turkish intelligence chief") is the one named person of its code."""
         named = {}
         for m in mentions:
@@ -518,7 +487,7 @@ class ActorResolver:
             return []
         want_person = ws[0].fold in PERSON_PRONOUNS
         prev = [m for m in mentions if m.sentence == sentence - 1]
-        subject = _subject_mention(doc, prev)
+        subject = subject_mention(doc, prev)
         if subject is not None and (subject.actor.kind == "person") == want_person:
             target = subject.actor
         elif want_person:
@@ -532,7 +501,7 @@ class ActorResolver:
         return [ActorMention(target, w.start, w.end, w.text, sentence, "coref:pronoun")]
 
     # ------------------------------------------------------------------ actors
-    def _kb_actor(self, match: KBMatch, state: _ArticleState) -> Actor:
+    def _kb_actor(self, match: KBMatch, state: ArticleState) -> Actor:
         actor = state.actors.get(match.actor_id)
         if actor is None:
             kind = {"organisation": "organisation", "person": "person", "group": "group"}.get(match.kind, "country")
@@ -542,7 +511,7 @@ class ActorResolver:
             state.actors[match.actor_id] = actor
         return actor
 
-    def _code_actor(self, code: str, country: str | None, sector: str | None, state: _ArticleState) -> Actor:
+    def _code_actor(self, code: str, country: str | None, sector: str | None, state: ArticleState) -> Actor:
         actor_id = "code:" + code
         actor = state.actors.get(actor_id)
         if actor is None:
@@ -559,7 +528,7 @@ class ActorResolver:
         return f"{label}: {SECTOR_NAMES.get(sector, sector)}" if label else SECTOR_NAMES.get(sector, sector)
 
     def _local_actor(
-        self, name: str, code: str | None, country: str | None, sector: str | None, kind: str, state: _ArticleState
+        self, name: str, code: str | None, country: str | None, sector: str | None, kind: str, state: ArticleState
     ) -> Actor:
         state.local_count += 1
         actor_id = f"local:{state.article_id}:{state.local_count}"
@@ -567,7 +536,7 @@ class ActorResolver:
         state.actors[actor_id] = actor
         return actor
 
-    def _mention(self, doc: Document, ws: list[Word], phrase: _Phrase, sentence: int) -> ActorMention:
+    def _mention(self, doc: Document, ws: list[Word], phrase: Phrase, sentence: int) -> ActorMention:
         start, end = ws[phrase.i].start, ws[phrase.j - 1].end
         assert phrase.actor is not None
         how = phrase.how
@@ -577,246 +546,6 @@ class ActorResolver:
         if text not in phrase.actor.aliases and text != phrase.actor.name:
             phrase.actor.aliases.append(text)
         return ActorMention(phrase.actor, start, end, text, sentence, how)
-
-
-# ---------------------------------------------------------------------- helpers
-_NAME_KINDS = frozenset({"person", "organisation", "country", "region", "group", "demonym", "capital"})
-_PHRASE_KINDS = _NAME_KINDS | {"sector", "det", "mod", "and"}
-
-
-def _case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
-    """Names match capitalised words; an acronym (all capitals) only an all-capitals word."""
-    if not ws:
-        return False
-    if all(w.fold in ("al", "el", "d", "de", "of", "the", "and", "bin", "ibn", "-") for w in ws):
-        return False
-    for w in ws:
-        if w.fold in ("al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "of", "the", "and", "de", "du",
-                      "bin", "ibn", "von", "van", "der", "la", "le", "'s", "for", "on", "in"):  # fmt: skip
-            continue
-        if not w.is_capitalised:
-            return False
-    text = "".join(w.text for w in ws)
-    return not (len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",))
-
-
-_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
-
-
-def _extend_name(ws: list[Word], pieces: list[_Piece], j: int) -> int:
-    """Carry an unknown name over what spaCy left out: "Yousef" + "el-Kadiri"."""
-    while j < len(pieces) and pieces[j].kind == "other" and ws[pieces[j].i].start - ws[pieces[j - 1].j - 1].end <= 1:
-        word = ws[pieces[j].i]
-        if word.fold in _NAME_LINKS and j + 1 < len(pieces) and ws[pieces[j + 1].i].is_capitalised:
-            j += 2
-        elif word.is_capitalised and not word.is_upper:
-            j += 1
-        else:
-            break
-    return j
-
-
-def _lone_capitalised(ws: list[Word], pieces: list[_Piece], k: int) -> bool:
-    """A capitalised word that is a whole name by itself (no capitalised unknown word around it)."""
-    i = pieces[k].i
-    if not ws[i].is_capitalised:
-        return False
-    after = i + 1 < len(ws) and ws[i + 1].is_capitalised and ws[i + 1].start - ws[i].end <= 1
-    before = k > 0 and pieces[k - 1].kind == "other" and ws[i - 1].is_capitalised and k - 1 > 0
-    return not after and not before
-
-
-def _inside_longer_name(ws: list[Word], i: int, people: list[tuple[int, int]], before: list[_Piece]) -> bool:
-    """A one-word name next to another capitalised word of the same spaCy PERSON name: "Laura Bush"
-    is not George W. Bush, "Saddam Hassan" not Saddam Hussein."""
-    prev_unknown = i > 0 and bool(before) and before[-1].kind == "other" and ws[i - 1].is_capitalised
-    if prev_unknown and any(a <= ws[i - 1].start and ws[i].end <= b for a, b in people):
-        return True
-    nxt = ws[i + 1] if i + 1 < len(ws) else None
-    return (
-        nxt is not None and nxt.is_capitalised and nxt.start - ws[i].end <= 1
-        and any(a <= ws[i].start and nxt.end <= b for a, b in people)
-    )  # fmt: skip
-
-
-def _function_piece(ws: list[Word], i: int) -> _Piece:
-    f = ws[i].fold
-    if f in DETERMINERS:
-        return _Piece(i, i + 1, "det")
-    if f == "'s":
-        return _Piece(i, i + 1, "poss")
-    if f == "and" and i > 0:
-        return _Piece(i, i + 1, "and")
-    if f in MODIFIERS and not ws[i].is_upper:
-        return _Piece(i, i + 1, "mod")
-    return _Piece(i, i + 1, "other")
-
-
-def _has_head(run: list[_Piece]) -> bool:
-    return any(p.kind in _NAME_KINDS | {"sector"} for p in run)
-
-
-def _country_of(pieces: list[_Piece]) -> str | None:
-    for p in reversed(pieces):
-        if p.kind in ("country", "demonym", "capital") and p.match and p.match.country:
-            return p.match.country
-        if p.kind in ("region", "group", "demonym") and p.match and p.match.kind in ("region", "group"):
-            return p.match.code
-    return None
-
-
-def _sector_of(pieces: list[_Piece]) -> str | None:
-    terms = [p.term for p in pieces if p.kind == "sector" and p.term]
-    return terms[-1].sector if terms else None
-
-
-def _head_sector(pieces: list[_Piece]) -> str:
-    """The sector of a role phrase: its last role noun ("regime intelligence" -> SPY)."""
-    return _sector_of(pieces) or "GOV"
-
-
-def _owner_code(possessor: list[_Piece], resolver: ActorResolver, state: _ArticleState) -> str | None:
-    for p in reversed(possessor):
-        if p.match is not None and p.match.code:
-            return p.match.code
-    return None
-
-
-def _is_plural(ws: list[Word], head: _Piece) -> bool:
-    last = ws[head.j - 1].fold
-    return last.endswith("s") and not last.endswith("ss") and head.term is not None and head.term.phrase != last
-
-
-def _role_name(ws: list[Word], phrase: _Phrase) -> str:
-    text = " ".join(w.text for w in ws[phrase.i : phrase.j])
-    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(det):
-            return text[len(det) :]
-    return text
-
-
-def _drop_locating_possessors(phrases: list[_Phrase]) -> list[_Phrase]:
-    """A possessor that only says whose organisation it is ("Turkey's National Intelligence
-    Organisation", "the Syrian regime's National Security Bureau") is not a mention of its own:
-    the tokens belong to the organisation."""
-    out = []
-    for p in phrases:
-        if p.possessor and p.actor is not None:
-            owner = next((o for o in phrases if o is not p and o.i <= p.i and p.j < o.j and not o.possessor), None)
-            if (
-                owner is not None and owner.actor is not None and owner.actor.kind in ("organisation", "media")
-                and (owner.actor.actor_id or "").startswith("kb:") and owner.actor.country == p.actor.country
-                and owner.pieces and owner.pieces[-1].kind == "organisation"
-            ):  # fmt: skip
-                continue
-        out.append(p)
-    return out
-
-
-def _office_code(owner: Actor, sector: str) -> tuple[str | None, str | None]:
-    """The code of the head of `owner`: its own code if it has a sector, else country + `sector`."""
-    if owner.code and (owner.sector or len(owner.code) > 3):
-        return owner.code, owner.country
-    if owner.country:
-        return owner.country + sector, owner.country
-    return owner.code, owner.country
-
-
-def _named(phrase: _Phrase) -> bool:
-    return any(p.kind == "person" for p in phrase.pieces)
-
-
-def _adopt_role_code(person: Actor, role: Actor | None) -> None:
-    """An unknown person takes the code of their apposition ("..., the head of X")."""
-    if role is None or not person.actor_id or not person.actor_id.startswith("local:"):
-        return
-    if role.code and role.country:  # the apposition says more than a title ("..., the head of X")
-        person.code, person.country, person.sector = role.code, role.country, role.sector
-
-
-def _next_outer(phrases: list[_Phrase], k: int) -> int | None:
-    """The longest resolved phrase starting right after phrase k (an owner's phrase, not its possessor)."""
-    after = [n for n in range(k + 1, len(phrases)) if phrases[n].i >= phrases[k].j and phrases[n].actor is not None]
-    if not after:
-        return None
-    first = min(phrases[n].i for n in after)
-    return max((n for n in after if phrases[n].i == first), key=lambda n: phrases[n].j)
-
-
-def _comma_between(ws: list[Word], a: _Phrase, b: _Phrase) -> bool:
-    """True when only a comma (and maybe 'of') separates the phrases: 'X, Y'."""
-    if b.i < a.j:
-        return False
-    gap_start, gap_end = ws[a.j - 1].end, ws[b.i].start
-    return 0 < gap_end - gap_start <= 3 and b.i == a.j
-
-
-def _ner_spans(doc: Document, start: int, end: int, label: str) -> list[tuple[int, int]]:
-    spacy_doc = doc.doc
-    if spacy_doc is None:
-        return []
-    return [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == label and start <= e.start_char < end]
-
-
-def _token_at(doc: Document, offset: int) -> object | None:
-    spacy_doc = doc.doc
-    if spacy_doc is None:
-        return None
-    span = spacy_doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-_LABELS = frozenset({"terrorists", "extremists", "jihadists", "separatists"})  # words of one side about the other
-_CODABLE_BARE = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF"})
-
-
-def _bare_role_codable(term: SectorTerm, phrase: _Phrase, ws: list[Word], head: _Piece) -> bool:
-    """A role noun without a country is coded with the article's country when it is definite or a
-    plural collective ("the regime", "rebels", "officials"), not a lone singular ("general")."""
-    if term.sector not in _CODABLE_BARE:
-        return False
-    plural = term.phrase.endswith("s") or (not term.person and _is_plural(ws, head))
-    return phrase.definite or (plural and term.sector in ("GOV", "REB") and term.phrase not in _LABELS)
-
-
-def _followed_by_noun(ws: list[Word], phrase: _Phrase, doc: Document) -> bool:
-    """A role noun directly followed by a common noun is a modifier ("army base")."""
-    if phrase.j >= len(ws) or any(p.kind in ("person", "organisation") for p in phrase.pieces):
-        return False
-    nxt = ws[phrase.j]
-    if nxt.start - ws[phrase.j - 1].end > 1 or nxt.is_capitalised:
-        return False
-    token = _token_at(doc, nxt.start)
-    if token is None or getattr(token, "ent_type_", "") in ("DATE", "TIME"):
-        return False  # "Syrian officers today"
-    return getattr(token, "pos_", "") == "NOUN"
-
-
-def _is_place_use(ws: list[Word], phrase: _Phrase, doc: Document) -> bool:
-    """'in Moscow', 'to Ankara': the capital is a place, not its government."""
-    return phrase.i > 0 and ws[phrase.i - 1].fold in PLACE_PREPOSITIONS
-
-
-def _subject_mention(doc: Document, mentions: list[ActorMention]) -> ActorMention | None:
-    """The mention holding the grammatical subject of its sentence, if any."""
-    for m in mentions:
-        span = doc.doc.char_span(m.start, m.end, alignment_mode="expand") if doc.doc is not None else None
-        if span is None:
-            continue
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in span):
-            return m
-    return None
-
-
-def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if (m.start, m.end) in seen:
-            continue
-        seen.add((m.start, m.end))
-        out.append(m)
-    return out
 
 
 def actor_at(document: Document, start: int, end: int) -> ActorMention | None:
