@@ -217,12 +217,21 @@ class ActFinder:
             if pattern is None or not pattern.code or pattern.code[:2] not in _VIOLENT_ROOTS:
                 continue
             self.consumed.add(noun.i)
+            act.locative += self._noun_targets(noun, pattern)  # "the assault on Idlib": a fallback target
             if _specificity(pattern.code) >= _specificity(act.code):
                 act.code, act.pattern = pattern.code, f"{act.pattern}+{pattern.id}"
                 act.span_tokens.append(noun)
-            if noun in act.sources or noun.dep_ == "agent" or (noun.head.dep_ == "agent"):
+            if noun in act.sources or noun.head.dep_ == "agent" or not act.sources:
+                # "a bombing killed...", "killed in the regime's assault": the weapon's owner acts
                 act.sources = [s for s in act.sources if s is not noun]
                 act.source_parties = self.resolver.modifier_parties(noun)
+                act.sources += [
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
 
     def _light_verb_act(self, tok: object) -> Act | None:
         return None  # light verbs act through their object noun (see _noun_act)
@@ -377,17 +386,29 @@ class ActFinder:
                 return found
         if frame.name == "accuse":
             for tok in head.subtree:
-                code = self.lex.accuse_nouns.get(tok.lemma_.lower())
-                if code:
-                    return _Content(code, f"wrong:{tok.lemma_.lower()}", [], [], [tok])
+                wrong = self._wrong(tok)
+                if wrong is not None:
+                    return wrong
+        return None
+
+    def _wrong(self, tok: object) -> _Content | None:
+        """What someone is accused of: "war crimes" (1124), "corruption" (1121)..."""
+        lemma = tok.lemma_.lower()
+        for mod in (c for c in tok.children if c.dep_ in ("compound", "amod")):
+            key = f"{mod.lemma_.lower()} {lemma}"
+            if key in self.lex.accuse_nouns:
+                return _Content(self.lex.accuse_nouns[key], f"wrong:{key}", [], [], [tok])
+        if lemma in self.lex.accuse_nouns:
+            return _Content(self.lex.accuse_nouns[lemma], f"wrong:{lemma}", [], [], [tok])
         return None
 
     def _content_act(self, tok: object, frame: Frame, depth: int) -> _Content | None:
         if depth > _MAX_HOPS:
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            if frame.name == "accuse" and tok.lemma_.lower() in self.lex.accuse_nouns:
-                return _Content(self.lex.accuse_nouns[tok.lemma_.lower()], f"wrong:{tok.lemma_.lower()}", [], [], [tok])
+            wrong = self._wrong(tok) if frame.name == "accuse" else None
+            if wrong is not None:
+                return wrong
             pattern = self._noun_pattern(tok)
             if pattern is not None and pattern.code:
                 targets = self._noun_targets(tok, pattern)

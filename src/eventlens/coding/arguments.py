@@ -91,6 +91,10 @@ class ArgumentResolver:
 
     def _parties_of_head(self, head: object, say_subject: list[Party] | None) -> list[Party]:
         covering = self._covering(head)
+        if covering and covering[0].actor.code is None:  # a place the actor stage left uncoded
+            coded = self._place_party(head) or self._demonym_party(head)
+            if coded is not None:
+                return [coded]
         if covering:
             return covering
         if head.lower_ in _PERSONAL or head.pos_ == "PRON":
@@ -126,6 +130,17 @@ class ArgumentResolver:
                         actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="place")
                         return Party(actor, unknown.start, unknown.end, head.i, True, "place")
         return None
+
+    def _untyped_place(self, head: object) -> Party | None:
+        left = head
+        while left.i > 0 and left.nbor(-1).dep_ == "compound" and left.nbor(-1).pos_ == "PROPN":
+            left = left.nbor(-1)
+        name = head.doc[left.i : head.i + 1].text
+        iso3 = self.place_country(name) if self.place_country else None
+        if not iso3:
+            return None
+        actor = Actor(name=name, code=iso3, country=iso3, kind="place")
+        return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "place")
 
     def _demonym_party(self, head: object) -> Party | None:
         """'Syrian officers', 'Israeli tanks': an unresolved group stands for its nationality's country."""
@@ -168,6 +183,8 @@ class ArgumentResolver:
             return None
         ent_tokens = [head] if head.ent_type_ in _PLACE_ENTS else []
         ent_tokens += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS]
+        if not ent_tokens and head.pos_ == "PROPN" and not head.ent_type_:
+            return self._untyped_place(head)  # the tagger missed it: "Idlib has been bombed"
         if not ent_tokens:
             return None
         tok = ent_tokens[0] if ent_tokens[0] is head else ent_tokens[-1]
