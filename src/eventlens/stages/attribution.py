@@ -230,13 +230,17 @@ class Attributor:
             text = doc.text[start:end]
             if len(text.split()) < self.cues.min_quote_words:
                 continue
-            speaker = self._speaker_of_quote(sent, start, sources, doc)
+            speaker = self._speaker_of_quote(sent, (start, end), sources, doc)
             doc.attributions.append(
                 Attribution(name=speaker or "unknown", start=start, end=end, sentence=index, cue=QUOTE_CUE)
             )
 
-    def _speaker_of_quote(self, sent: Span, start: int, sources: list[_Source], doc: Document) -> str | None:
-        """The person quoted in the sentence, else the subject of the verb the quote hangs on."""
+    def _speaker_of_quote(
+        self, sent: Span, quote: tuple[int, int], sources: list[_Source], doc: Document
+    ) -> str | None:
+        """The person quoted in the sentence, else the subject of the verb outside the quote
+        that the quote hangs on ("Mamlouk called on Turkey to \"...\"")."""
+        start, end = quote
         for source in sources:
             if source.speaker:
                 return source.speaker
@@ -245,7 +249,8 @@ class Attributor:
         for _ in range(32):
             if current is None:
                 break
-            if current.pos_ in ("VERB", "AUX"):
+            outside = not (start <= current.idx < end)
+            if outside and current.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     names = self._names(subjects[0], doc)
@@ -353,20 +358,37 @@ def _scope_of_report(verb: Token, sent: Span) -> set[int]:
 
 
 def _quotations(sent: Span) -> list[tuple[int, int]]:
-    """Character spans of the double-quoted stretches of a sentence; an opening quote that
-    is never closed runs to the attribution clause or the end ("..., Reuters quoted ...")."""
+    """Character spans of the quoted stretches of a sentence. A closing mark with no opening
+    one ends a quotation that began in an earlier sentence (it runs from the sentence
+    start); an opening mark never closed runs to the attribution clause ("..., Reuters
+    quoted ...") or to the end."""
     text = sent.text
-    marks = [m.start() for m in _QUOTE_RE.finditer(text)]
     out: list[tuple[int, int]] = []
-    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
-        out.append((sent.start_char + open_at + 1, sent.start_char + close_at))
-    if len(marks) % 2 == 1:
-        open_at = marks[-1] + 1
+    open_at: int | None = None
+    for mark in _QUOTE_RE.finditer(text):
+        at, char = mark.start(), mark.group()
+        if char == "\u201c":
+            closing = False
+        elif char == "\u201d":
+            closing = True
+        else:
+            closing = open_at is not None or _looks_closing(text, at)
+        if closing:
+            out.append((open_at if open_at is not None else 0, at))
+            open_at = None
+        else:
+            open_at = at + 1
+    if open_at is not None:
         rest = text[open_at:]
         cut = rest.rfind(",")
-        end = open_at + (cut if cut > 0 else len(rest.rstrip(". ")))
-        out.append((sent.start_char + open_at, sent.start_char + end))
-    return [(s, e) for s, e in out if e > s]
+        out.append((open_at, open_at + (cut if cut > 0 else len(rest.rstrip(". ")))))
+    return [(sent.start_char + s, sent.start_char + e) for s, e in out if e > s]
+
+
+def _looks_closing(text: str, at: int) -> bool:
+    """A straight quote mark right after a word or punctuation, not before one, closes."""
+    after = text[at + 1 : at + 2]
+    return at > 0 and not text[at - 1].isspace() and not after.isalnum()
 
 
 def _actor_at(doc: Document, start: int, end: int) -> Actor | None:
