@@ -154,8 +154,11 @@ def test_no_alias_is_shared_by_two_people() -> None:
                 owners[alias.casefold()].add(person["name"])
     shared = {alias: sorted(people) for alias, people in owners.items() if len(people) > 1}
     assert not shared, f"aliases shared by several people: {shared}"
-    clashes = {alias: (sorted(people), names[alias]) for alias, people in owners.items()
-               if alias in names and names[alias] not in people}
+    clashes = {
+        alias: (sorted(people), names[alias])
+        for alias, people in owners.items()
+        if alias in names and names[alias] not in people
+    }
     assert not clashes, f"aliases equal to another person's name: {clashes}"
 
 
@@ -174,7 +177,7 @@ def _surname_key(text: str, surname_first: bool = False) -> str:
     key = words[-1]
     for article in ARABIC_ARTICLES:
         if key.startswith(article):
-            key = key[len(article):]
+            key = key[len(article) :]
     if len(words) > 1 and words[-2] in SURNAME_PARTICLES:
         key = f"{words[-2]} {key}"
     return key
@@ -220,3 +223,35 @@ def test_partial_date_bounds() -> None:
         _date_bounds("2023-02-30")
     with pytest.raises(AssertionError):
         _date_bounds("July 2012")
+
+
+def _code_on(name: str, day: dt.date) -> str | None:
+    """The code of the role `name` held on `day`, read straight from the files (no loader)."""
+    for path in PEOPLE_FILES:
+        for person in _load(path):
+            if person["name"] != name:
+                continue
+            for role in person["roles"]:
+                start, _ = _date_bounds(role["start"])
+                end = LAST_DATE if role["end"] is None else _date_bounds(role["end"])[1]
+                if start <= day <= end:
+                    return role["code"]
+    return None
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Hakan Fidan", dt.date(2020, 1, 13), "TURSPY"),  # MIT chief in the seed article
+        ("Hakan Fidan", dt.date(2024, 1, 1), "TURGOV"),  # foreign minister after June 2023
+        ("Ali Mamlouk", dt.date(2020, 1, 13), "SYRSPY"),
+        ("Bashar al-Assad", dt.date(2020, 1, 13), "SYRGOV"),
+        ("Bashar al-Assad", dt.date(2025, 1, 1), None),  # fled 2024-12-08
+        ("Ahmed al-Sharaa", dt.date(2020, 1, 13), "SYRREB"),  # HTS leader before he ruled Syria
+        ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"),
+        ("Mike Pompeo", dt.date(2017, 6, 1), "USASPY"),
+        ("Mike Pompeo", dt.date(2019, 6, 1), "USAGOV"),
+    ],
+)
+def test_dated_roles_of_people_in_the_seed_and_brief(name: str, day: dt.date, code: str | None) -> None:
+    assert _code_on(name, day) == code
