@@ -68,3 +68,21 @@ def test_goldstein_shift(hand_built_store):
     assert "toward cooperation" in shifts[0].message and shifts[0].detail["baseline"] == round(-14 / 3, 2)
     quiet = [a for a in find_alerts(hand_built_store(rows), shift_threshold=8.0) if a.kind == "goldstein_shift"]
     assert [a.date for a in quiet] == ["2019-11"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("with_example", [False, True], ids=["seed-only", "seed+2011-example"])
+def test_first_meeting_in_years_on_real_articles(lens, sqlite_store, seed_path, examples_dir, with_example):
+    """The seed tells of the 2011 break-off itself; our example article reports it on 2011-11-23."""
+    paths = [seed_path] + ([examples_dir / "turkey-syria-ties-cut-2011-11-23.txt"] if with_example else [])
+    summary = lens.ingest(paths, sqlite_store)
+    assert summary.stored == len(paths), summary.errors
+    silence = [a for a in find_alerts(sqlite_store) if a.kind == "silence_broken" and a.date == "2020-01-13"]
+    meetings = [a for a in silence if a.detail["kind"] == "04"]
+    assert len(meetings) == 1, [a.message for a in silence]
+    alert = meetings[0]
+    assert alert.pair == ("SYR", "TUR")
+    meeting = r"between (TURSPY and SYRSPY|SYRSPY and TURSPY) since 2011 \(8 years"
+    assert re.search(meeting, alert.message), alert.message
+    assert alert.previous_date.startswith("2011")
+    assert 365 * 8 <= alert.gap_days <= (dt.date(2020, 1, 13) - dt.date(2011, 1, 1)).days

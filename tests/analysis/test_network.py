@@ -9,7 +9,7 @@ ROWS = [
     ("2020-01-15", "RUSGOV", "SYRGOV", "057", 8.0, 1),
     ("2020-01-16", "RUSMIL", "SYRMIL", "062", 7.4, 2),
     ("2020-01-17", "TURMIL", "SYRMIL", "190", -10.0, 4),
-    ("2020-01-18", "TURMIL", "SYRMIL", "190", -10.0, 4),
+    ("2020-01-25", "TURMIL", "SYRMIL", "190", -10.0, 4),  # a week later: not the same event as the one above
     ("2020-01-19", "TURGOV", "TURMIL", "010", 0.0, 1),  # inside one country: no edge at country level
     ("2020-02-01", "USAGOV", "TURGOV", "111", -2.0, 3),
 ]

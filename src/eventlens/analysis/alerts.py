@@ -20,7 +20,9 @@ date a silence, so they neither break one nor start one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from typing import Literal
 
 from ..errors import InputError
@@ -91,27 +93,43 @@ def pair_of(event: Event, level: Level) -> tuple[str, str] | None:
 
 
 def silence_alerts(events: list[Event], level: Level, min_gap_days: int) -> list[Alert]:
-    """`events` dated and in chronological order (`sort_key`)."""
+    """`events` dated and in chronological order (`sort_key`).
+
+    Events of the same day are judged together against what came before that day, so an
+    article that reports a meeting and a demand of the same day breaks the silence for both
+    kinds (one alert per pair and kind).
+    """
     ontology = Ontology.load()
     last_any: dict[tuple[str, str], _Last] = {}
     last_kind: dict[tuple[tuple[str, str], str], _Last] = {}
     alerts = []
+    for _day, group in groupby(_dated_pairs(events, level), key=lambda item: item[2]):
+        day_items = list(group)
+        raised: set[tuple[tuple[str, str], str]] = set()
+        for event, pair, earliest, _latest in day_items:
+            kind = event.cameo_root or event.cameo[:2]
+            previous = last_kind.get((pair, kind)) or last_any.get(pair)
+            if (pair, kind) in raised or previous is None:
+                continue
+            gap = (earliest - previous.latest).days
+            if gap >= min_gap_days:
+                raised.add((pair, kind))
+                alerts.append(_silence_alert(event, pair, previous, gap, (pair, kind) in last_kind, ontology))
+        for event, pair, _earliest, latest in day_items:
+            kind = event.cameo_root or event.cameo[:2]
+            for table, key in ((last_any, pair), (last_kind, (pair, kind))):
+                known = table.get(key)
+                if known is None or latest >= known.latest:
+                    table[key] = _Last(event, latest)
+    return alerts
+
+
+def _dated_pairs(events: list[Event], level: Level) -> Iterator[tuple[Event, tuple[str, str], dt.date, dt.date]]:
     for event in events:
         pair = pair_of(event, level)
         bounds = date_bounds(event.date)
-        if pair is None or bounds is None:
-            continue
-        earliest, latest = bounds
-        kind = event.cameo_root or event.cameo[:2]
-        previous = last_kind.get((pair, kind)) or last_any.get(pair)
-        if previous is not None and (earliest - previous.latest).days >= min_gap_days:
-            same = (pair, kind) in last_kind
-            alerts.append(_silence_alert(event, pair, previous, (earliest - previous.latest).days, same, ontology))
-        for table, key in ((last_any, pair), (last_kind, (pair, kind))):
-            known = table.get(key)
-            if known is None or latest >= known.latest:
-                table[key] = _Last(event, latest)
-    return alerts
+        if pair is not None and bounds is not None:
+            yield event, pair, bounds[0], bounds[1]
 
 
 def _silence_alert(

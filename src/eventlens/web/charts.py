@@ -73,18 +73,20 @@ def dyad_chart(series: DyadSeries, width: int = 880) -> DyadChart:
         return chart
     by_dir = {"forward": {p.period: p for p in series.forward}, "backward": {p.period: p for p in series.backward}}
     chart.count_max = max([p.count for p in (*series.forward, *series.backward)] or [1])
-    slot = (chart.right - chart.left) / len(periods)
+    slot = min((chart.right - chart.left) / len(periods), 90.0)
+    first_x = chart.left + ((chart.right - chart.left) - slot * len(periods)) / 2  # few periods: centred
     gold_mid = (chart.gold_top + chart.gold_bottom) / 2
     previous: dict[str, tuple[float, float] | None] = {"forward": None, "backward": None}
     for i, period in enumerate(periods):
-        x0 = chart.left + i * slot
+        x0 = first_x + i * slot
         for j, direction in enumerate(("forward", "backward")):
             stats = by_dir[direction].get(period)
             if stats is None:
                 continue
-            _stack(chart, stats, x0 + slot * (0.1 + 0.4 * j), slot * 0.38, direction)
+            bar_x = x0 + slot * (0.1 + 0.4 * j)
+            _stack(chart, stats, bar_x, slot * 0.38, direction)
             if stats.mean_goldstein is not None:
-                cx = x0 + slot / 2
+                cx = bar_x + slot * 0.19  # under its bar, so the two directions stay apart
                 cy = gold_mid - stats.mean_goldstein / 10 * (chart.gold_bottom - chart.gold_top) / 2
                 chart.points.append({"x": cx, "y": cy, "direction": direction, "period": period,
                                      "value": stats.mean_goldstein})  # fmt: skip
@@ -139,13 +141,17 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
         graph.add_edge(edge.source, edge.target, weight=weight)
     if graph.number_of_nodes() == 0:
         return NetworkDrawing(width, height, [], [])
-    positions = nx.spring_layout(graph, seed=7, weight="weight") if graph.number_of_nodes() > 2 else (
+    n = graph.number_of_nodes()
+    positions = nx.spring_layout(graph, seed=7, k=2.5 / math.sqrt(n), iterations=200) if n > 2 else (
         nx.circular_layout(graph))  # fmt: skip
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    x_min, x_span = min(xs), (max(xs) - min(xs)) or 1.0
+    y_min, y_span = min(ys), (max(ys) - min(ys)) or 1.0
     pad = 60
 
-    def place(node: str) -> tuple[float, float]:
+    def place(node: str) -> tuple[float, float]:  # stretch the layout over the whole drawing
         x, y = positions[node]
-        return pad + (x + 1) / 2 * (width - 2 * pad), pad + (y + 1) / 2 * (height - 2 * pad)
+        return pad + (x - x_min) / x_span * (width - 2 * pad), pad + (y - y_min) / y_span * (height - 2 * pad)
 
     top = max((n.events for n in network.nodes), default=1) or 1
     nodes = []
