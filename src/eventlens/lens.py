@@ -31,7 +31,7 @@ from .stages.clean import Cleaner
 from .stages.dates import EventDater
 from .stages.events import EventCoder
 from .stages.merge import EventMerger
-from .stages.parse import SpacyParser
+from .stages.parse import SpacyParser, selective_parser
 from .stages.places import EventPlacer
 from .store.base import Store
 
@@ -45,7 +45,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     nlp = load_model(settings.model)
     stages = [
         Cleaner(),
-        SpacyParser(nlp, n_process=settings.n_process),
+        selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
         ActorResolver(ActorKB.load(settings.actor_paths, include_user_dir=True)),
         EventCoder(),
         EventDater(),

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
-from ..model import Document, Sentence
+from ..knowledge.lexicon import Lexicon
+from ..model import Document, DocumentError, Sentence
+from ..nlp import PARAGRAPH_COMPONENT
 
 _NON_ENGLISH_SHARE = 0.3  # more non-Latin letters than this: not an English article
 
@@ -37,8 +45,6 @@ class SpacyParser:
                 check_english(doc.text)
                 ok.append(doc)
             except InputError as exc:
-                from ..model import DocumentError
-
                 doc.error = DocumentError(doc.article.id, self.name, str(exc), doc.article.path)
         parsed = self.nlp.pipe((d.text for d in ok), batch_size=self.batch_size, n_process=self.n_process)
         for doc, spacy_doc in zip(ok, parsed, strict=True):
@@ -72,3 +78,129 @@ def check_english(text: str) -> None:
     common = {"the", "of", "and", "to", "in", "a", "is", "on", "for", "with", "said", "has", "was"}
     if len(words) >= 30 and sum(w in common for w in words) < len(words) * 0.03:
         raise InputError("the document does not look like English text")
+
+
+# -- selective parsing -----------------------------------------------------------------
+_ACTOR_ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+_ACTORLESS_ROOTS = frozenset({"14", "18", "19", "20"})  # protest and violence are coded without a named actor
+_TRIGGER_WORD_LISTS = ("intent_adjectives", "refusal_adjectives", "speech_nouns", "obligation_aux")
+_FLAT_DEP = "dep"
+_PERSONAL = frozenset({"PRP", "PRP$"})  # he, they, its: coreference can make them actors
+
+
+@dataclass(frozen=True)
+class EventTriggers:
+    """The words that can carry an event (from the event lexicon), for a cheap sentence filter."""
+
+    words: frozenset[str]
+    actorless: frozenset[str]  # triggers of acts coded even without a named actor
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> EventTriggers:
+        words: set[str] = set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.accuse_nouns)
+        for name in _TRIGGER_WORD_LISTS:
+            words |= lexicon.word(name)
+        actorless = {
+            lemma
+            for table in (lexicon.verbs, lexicon.nouns)
+            for lemma, patterns in table.items()
+            if any((p.code or "")[:2] in _ACTORLESS_ROOTS for p in patterns)
+        }
+        return cls(frozenset(w.lower() for w in words), frozenset(w.lower() for w in actorless))
+
+    def forms(self, token: Token) -> set[str]:
+        """The lemma, the word, and its stems (the coder repairs lemmas the same way)."""
+        low = token.lower_
+        return {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+
+    def can_hold_event(self, sent: Span) -> bool:
+        """A trigger word, and an actor for it: a named entity, a personal pronoun, or an act that needs none."""
+        found = set()
+        for token in sent:
+            found |= self.forms(token) & self.words
+        if not found:
+            return False
+        if found & self.actorless:
+            return True
+        return any(e.label_ in _ACTOR_ENTITY_LABELS for e in sent.ents) or any(t.tag_ in _PERSONAL for t in sent)
+
+
+class SelectiveParser(SpacyParser):
+    """`nlp` stage that parses only the sentences that can hold an event.
+
+    Every sentence gets tokens, tags, lemmas and named entities (the actor resolver
+    needs NER everywhere); sentence boundaries come from the model's `senter` (or
+    spaCy's rule-based sentencizer when the model has none) and the paragraph
+    breaks. The dependency parser then runs only on sentences with a trigger word
+    of the event lexicon and an actor for it (`EventTriggers.can_hold_event`). The
+    other sentences get a flat tree (every token attached to the first, label
+    `dep`): they keep their boundaries and offer the coder nothing to code.
+    Same inputs and outputs as `SpacyParser`.
+    """
+
+    def __init__(self, nlp: Language, triggers: EventTriggers, batch_size: int = 16) -> None:
+        super().__init__(nlp, n_process=1, batch_size=batch_size)
+        self.triggers = triggers
+        self.parser = nlp.get_pipe("parser")
+        splitter = nlp.get_pipe("senter") if "senter" in nlp.component_names else Sentencizer()
+        cheap = [(n, nlp.get_pipe(n)) for n in nlp.pipe_names if n not in ("parser", PARAGRAPH_COMPONENT)]
+        self.cheap_steps = [*cheap, ("senter", splitter), (PARAGRAPH_COMPONENT, nlp.get_pipe(PARAGRAPH_COMPONENT))]
+        self.parsed_sentences = 0  # counters for benchmarks and logs
+        self.seen_sentences = 0
+
+    def __call__(self, doc: Document) -> Document:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        docs = list(docs)
+        ok: list[Document] = []
+        for doc in docs:
+            try:
+                check_english(doc.text)
+                ok.append(doc)
+            except InputError as exc:
+                doc.error = DocumentError(doc.article.id, self.name, str(exc), doc.article.path)
+        spacy_docs = self._parse_selected(list(self._cheap_pass(d.text for d in ok)))
+        for doc, spacy_doc in zip(ok, spacy_docs, strict=True):
+            yield self._attach(doc, spacy_doc)
+
+    def _cheap_pass(self, texts: Iterable[str]) -> Iterator[Doc]:
+        stream: Iterable[Doc] = (self.nlp.make_doc(t) for t in texts)
+        for _name, step in self.cheap_steps:
+            batch_pipe = getattr(step, "pipe", None)
+            stream = batch_pipe(stream, batch_size=self.batch_size) if batch_pipe else map(step, stream)
+        return iter(stream)
+
+    def _parse_selected(self, docs: list[Doc]) -> list[Doc]:
+        selected: list[tuple[int, Span]] = []
+        for n, doc in enumerate(docs):
+            for sent in doc.sents:
+                self.seen_sentences += 1
+                if self.triggers.can_hold_event(sent):
+                    selected.append((n, sent))
+        self.parsed_sentences += len(selected)
+        parsed = self.parser.pipe((s.as_doc() for _, s in selected), batch_size=self.batch_size * 8)
+        trees: list[dict[int, tuple[int, str]]] = [{} for _ in docs]
+        for (n, sent), sent_doc in zip(selected, parsed, strict=True):
+            for token in sent_doc:
+                trees[n][sent.start + token.i] = (sent.start + token.head.i, token.dep_)
+        for doc, tree in zip(docs, trees, strict=True):
+            _set_trees(doc, tree)
+        return docs
+
+
+def _set_trees(doc: Doc, parsed: dict[int, tuple[int, str]]) -> None:
+    """Heads and labels for every token: the parse where there is one, a flat tree elsewhere."""
+    strings = doc.vocab.strings
+    rows = numpy.zeros((len(doc), 2), dtype="uint64")
+    for sent in list(doc.sents):
+        for token in sent:
+            head, dep = parsed.get(token.i) or (sent.start, "ROOT" if token.i == sent.start else _FLAT_DEP)
+            rows[token.i, 0] = numpy.int64(head - token.i).astype("uint64")
+            rows[token.i, 1] = strings.add(dep)
+    doc.from_array([HEAD, DEP], rows)
+
+
+def selective_parser(nlp: Language, lexicon_paths: Iterable[str | Path] = (), batch_size: int = 16) -> SelectiveParser:
+    """A `SelectiveParser` with the triggers of the shipped lexicon plus the user's lexicon files."""
+    return SelectiveParser(nlp, EventTriggers.from_lexicon(Lexicon.load(lexicon_paths)), batch_size)
