@@ -11,7 +11,7 @@ import pytest
 import eventlens
 from eventlens.model import Actor, Article, Document, Event, Mention, Place, Plover, Sentence
 from eventlens.store import EventQuery
-from eventlens.store.cross_merge import actors_match, dates_match, same_event
+from eventlens.store.cross_merge import actors_match, compatible_dates, dates_match, same_event
 from eventlens.store.schema import source_key
 
 REWRITES = Path(__file__).resolve().parents[1] / "fixtures" / "rewrites"
@@ -157,6 +157,21 @@ def test_rules_are_symmetric_where_they_should_be() -> None:
     generic = Actor("Turkish intelligence", "TURSPY", actor_id="code:TURSPY")
     assert actors_match(generic, fidan()) and actors_match(fidan(), generic)
     assert not dates_match(meeting("a1", date=None), meeting("a2", date=None))
+
+
+DATES = [("2019-12-31", "day"), ("2020-01-01", "day"), ("2020-01-02", "day"), ("2020-01-13", "day"),
+         ("2020-01", "month"), ("2019-12", "month"), ("2020", "year"), ("2019", "year")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("new_date", "new_precision"), DATES)
+def test_sql_date_prefilter_keeps_every_match(new_date: str, new_precision: str) -> None:
+    """The store fetches candidates by `compatible_dates`; it must not drop any date that matches."""
+    new = meeting("a2", date=new_date, date_precision=new_precision)
+    values, like = compatible_dates(new)
+    for stored_date, stored_precision in DATES:
+        stored = meeting("a1", date=stored_date, date_precision=stored_precision)
+        fetched = stored_date in values or stored_date.startswith(like.rstrip("%"))
+        assert fetched or not dates_match(stored, new), (stored_date, new_date)
 
 
 # -- acceptance: the seed article and three rewrites by other outlets --------------------------------

@@ -20,7 +20,7 @@ behind each candidate:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Actor, Event
 from ..stages.merge import dates_compatible, places_compatible
@@ -88,3 +88,26 @@ def closeness(stored: Event, new: Event) -> tuple[int, int, int]:
     distance = day_distance(stored, new)
     exact_date = 0 if stored.date == new.date else 1
     return (exact_date, distance if distance is not None else DAY_WINDOW + 1, -stored.num_articles)
+
+
+def compatible_dates(event: Event) -> tuple[list[str], str]:
+    """Stored dates that can match the event's: exact values, and a prefix (for `LIKE prefix%`).
+
+    Lets the store fetch only candidates whose date can pass `dates_match`: the event's own
+    date and its partial forms, the days of the window and their partial forms, and any
+    more precise date inside the event's period.
+    """
+    if not event.date:
+        raise ValueError("an undated event has no compatible dates")
+    values = {event.date}
+    days = [event.date]
+    if event.date_precision == "day":
+        try:
+            day = date.fromisoformat(event.date)
+        except ValueError:
+            day = None
+        if day is not None:
+            days = [(day + timedelta(days=delta)).isoformat() for delta in range(-DAY_WINDOW, DAY_WINDOW + 1)]
+    for value in days:
+        values.update({value, value[:7], value[:4]})
+    return sorted(values), event.date + "%"

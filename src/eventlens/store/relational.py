@@ -30,7 +30,7 @@ from ..errors import StoreError
 from ..model import Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
 from .base import ActorSummary, EventQuery, Store, StoreCounts, StoredArticle
-from .cross_merge import closeness, same_event
+from .cross_merge import closeness, compatible_dates, same_event
 from .dedup import DEFAULT_THRESHOLD, Signature, Signer
 from .schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, actor_rows, ensure_actor_ids, event_row, source_key
 
@@ -199,11 +199,14 @@ class RelationalStore(Store):
         """The stored event (of another article) that `event` reports too, if any."""
         if not event.date:
             return None  # undated events never join another article's event (cross_merge.dates_match)
+        dates, within = compatible_dates(event)
         rows = self._fetchall(
             "SELECT record FROM events WHERE (source_actor_id = ? OR source_code = ?)"
-            " AND (target_actor_id = ? OR target_code = ?) AND article_id <> ?",
-            (event.source.actor_id, event.source.code, event.target.actor_id, event.target.code, event.article_id),
-        )
+            " AND (target_actor_id = ? OR target_code = ?) AND article_id <> ?"
+            f" AND (date IN ({','.join('?' * len(dates))}) OR date LIKE ?)",
+            (event.source.actor_id, event.source.code, event.target.actor_id, event.target.code, event.article_id,
+             *dates, within),
+        )  # fmt: skip
         candidates = [Event.from_dict(json.loads(r[0])) for r in rows]
         matches = [c for c in candidates if c.id not in touched and same_event(c, event)]
         if not matches:
