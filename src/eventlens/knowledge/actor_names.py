@@ -124,6 +124,12 @@ def variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(variant_word(w) for w in kept if w)
 
 
+def word_variants(folds: list[str]) -> list[str | None]:
+    """`variant_word` of each folded word, None for particles: a name's variant key is the
+    non-None entries of its words (the same as `variant_key` of the name)."""
+    return [None if f in NAME_PARTICLES or f == "-" else (variant_word(f) or None) for f in folds]
+
+
 def slug(name: str) -> str:
     """An id-safe form of a name: "Hakan Fidan" -> "hakan-fidan"."""
     return "-".join(w for w in re.split(r"[^a-z0-9]+", fold(name)) if w)

@@ -299,6 +299,9 @@ class _Index:
     capitals: dict[tuple[str, ...], list[Country]] = field(default_factory=lambda: defaultdict(list))
     sectors: dict[tuple[str, ...], SectorTerm] = field(default_factory=dict)
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
+    starts: set[str] = field(default_factory=set)  # first words of every key (a quick "can a name start here")
+    variant_starts: set[str] = field(default_factory=set)
+    max_words: int = 1
 
 
 class ActorKB:
@@ -347,8 +350,12 @@ class ActorKB:
         org_rows = _read_tsv(_package_text("actors", "organisations.tsv"), "organisations.tsv")
         orgs = [_org_from_row(r, "organisations.tsv") for r in org_rows]
         terms = [
-            SectorTerm(r["phrase"].lower(), r["sector"].upper(), r.get("person", "") in ("yes", "office"),
-                       r.get("person", "") == "office")
+            SectorTerm(
+                r["phrase"].lower(),
+                r["sector"].upper(),
+                r.get("person", "") in ("yes", "office"),
+                r.get("person", "") == "office",
+            )
             for r in _read_tsv(_package_text("actors", "sector_terms.tsv"), "sector_terms.tsv")
         ]
         people: list[Person] = []
@@ -400,6 +407,15 @@ class ActorKB:
         for term in self.sector_terms:
             key = name_key(term.phrase)
             idx.sectors.setdefault(key, term)
+        for table in (idx.names, idx.demonyms, idx.capitals, idx.sectors):
+            for key in table:
+                if key:
+                    idx.starts.add(key[0])
+                    idx.max_words = max(idx.max_words, len(key))
+        for key in list(idx.sectors):
+            if len(key) == 1:  # plural forms of one-word role nouns ("officials", "authorities")
+                idx.starts.update({key[0] + "s", key[0] + "es", key[0][:-1] + "ies"})
+        idx.variant_starts = {key[0] for key in idx.variants if key}
         return idx
 
     # ------------------------------------------------------------------ lookups
@@ -503,7 +519,10 @@ class ActorKB:
 
     def sector_term(self, phrase: str) -> SectorTerm | None:
         """The role term for a phrase ("intelligence chiefs" -> SPY), trying singular forms."""
-        key = name_key(phrase.lower())
+        return self.sector_term_key(name_key(phrase.lower()))
+
+    def sector_term_key(self, key: tuple[str, ...]) -> SectorTerm | None:
+        """`sector_term` for an already folded key."""
         if not key:
             return None
         for cand in _singulars(key):
@@ -557,6 +576,14 @@ class ActorKB:
     @property
     def variant_index(self) -> dict[tuple[str, ...], list[Person]]:
         return self._index.variants
+
+    def may_start(self, fold: str, variant: str | None) -> bool:
+        """False when no name, demonym, capital or role noun can start with this word."""
+        return fold in self._index.starts or (variant is not None and variant in self._index.variant_starts)
+
+    @property
+    def max_words(self) -> int:
+        return self._index.max_words
 
 
 def _add_once(entries: list, entry: object) -> None:

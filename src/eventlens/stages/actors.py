@@ -30,11 +30,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from ..knowledge.actor_names import Word, name_key, variant_key, words
+from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
 from ..knowledge.actors import ActorKB, Country, KBMatch, Person, sector_of_code
 from ..model import Actor, ActorMention, Document
 from .actor_phrases import (
-    MAX_NAME_WORDS,
     PERSON_PRONOUNS,
     PHRASE_KINDS,
     SECTOR_NAMES,
@@ -112,10 +111,14 @@ class ActorResolver:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
         for ws in sentence_words:
             folds = [w.fold for w in ws]
+            variants = word_variants(folds)
             for i in range(len(ws)):
-                for n in range(min(MAX_NAME_WORDS, len(ws) - i), 1, -1):
+                if not ws[i].is_capitalised or not self.kb.may_start(folds[i], variants[i]):
+                    continue
+                for n in range(min(self.kb.max_words, len(ws) - i), 1, -1):
                     key = tuple(folds[i : i + n])
-                    entries = self.kb.name_index.get(key) or self.kb.variant_index.get(variant_key(key)) or []
+                    vkey = tuple(v for v in variants[i : i + n] if v)
+                    entries = self.kb.name_index.get(key) or self.kb.variant_index.get(vkey) or []
                     for entry in entries:
                         if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
@@ -140,30 +143,38 @@ class ActorResolver:
     def _pieces(self, ws: list[Word], doc: Document, state: ArticleState) -> list[Piece]:
         pieces: list[Piece] = []
         people = ner_spans(doc, ws[0].start if ws else 0, ws[-1].end if ws else 0, "PERSON")
+        folds = [w.fold for w in ws]
+        variants = word_variants(folds)
         i = 0
         while i < len(ws):
-            piece = self._longest_match(ws, i, state) or function_piece(ws, i)
+            piece = self._longest_match(ws, i, state, folds, variants) or function_piece(ws, i)
             if piece.kind == "person" and piece.j - piece.i == 1 and inside_longer_name(ws, i, people, pieces):
                 piece = Piece(i, i + 1, "other")  # "Laura Bush" is not George W. Bush
             pieces.append(piece)
             i = piece.j
         return self._mark_unknown_people(pieces, ws, doc, state)
 
-    def _longest_match(self, ws: list[Word], i: int, state: ArticleState) -> Piece | None:
-        folds = [w.fold for w in ws]
-        for n in range(min(MAX_NAME_WORDS, len(ws) - i), 0, -1):
+    def _longest_match(
+        self, ws: list[Word], i: int, state: ArticleState, folds: list[str], variants: list[str | None]
+    ) -> Piece | None:
+        if folds[i] in ("'s", "the") or not self.kb.may_start(folds[i], variants[i]):
+            return None
+        for n in range(min(self.kb.max_words, len(ws) - i), 0, -1):
             key = tuple(folds[i : i + n])
-            if key[0] in ("'s", "the") or key[-1] == "'s":
+            if key[-1] == "'s":
                 continue
-            piece = self._name_piece(ws, i, n, key, state)
+            vkey = tuple(v for v in variants[i : i + n] if v)
+            piece = self._name_piece(ws, i, n, key, vkey, state)
             if piece:
                 return piece
-            term = self.kb.sector_term(" ".join(key)) if all(w.isalpha() or "-" in w for w in key) else None
+            term = self.kb.sector_term_key(key) if all(w.isalpha() or "-" in w for w in key) else None
             if term is not None and not (n == 1 and ws[i].is_upper and len(ws[i].text) <= 4):
                 return Piece(i, i + n, "sector", term=term)
         return None
 
-    def _name_piece(self, ws: list[Word], i: int, n: int, key: tuple[str, ...], state: ArticleState) -> Piece | None:
+    def _name_piece(
+        self, ws: list[Word], i: int, n: int, key: tuple[str, ...], vkey: tuple[str, ...], state: ArticleState
+    ) -> Piece | None:
         if not case_ok(ws[i : i + n], key):
             return None
         entries = self.kb.name_index.get(key)
@@ -176,7 +187,7 @@ class ActorResolver:
                 match = self.kb.match(entry, state.day, via)
                 return Piece(i, i + n, match.kind if match.kind != "organisation" else "organisation", match)
         if n >= 2:
-            people = self.kb.variant_index.get(variant_key(key))
+            people = self.kb.variant_index.get(vkey)
             if people:
                 person = self.kb._choose(list(people), state.day)
                 if person is not None:
