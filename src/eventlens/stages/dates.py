@@ -49,6 +49,7 @@ class _DateExpr:
     """A date expression of the text, where it attaches, and what it resolves to."""
 
     span: Span
+    sentence_start: int  # token index where its sentence starts
     text: str  # the expression with its preposition ("since April 2019")
     attach: Token  # the word the expression modifies
     clause: Token  # the verb heading that word's clause
@@ -88,6 +89,7 @@ class EventDater:
         token = trigger_token(event, doc)
         if token is None:
             return
+        exprs = [e for e in exprs if e.sentence_start == token.sent.start]
         own = governing_date(token, exprs, self.report_lemmas)
         if own is not None:
             _set(event, own)
@@ -149,7 +151,7 @@ def date_expressions(doc: Document) -> list[_DateExpr]:
         )
         clause = clause_head(attach)
         tense = verb_form(clause).tense if is_verbal(clause) else None
-        found.append(_DateExpr(ent, text, attach, clause, resolve_date(text, published, tense)))
+        found.append(_DateExpr(ent, ent.sent.start, text, attach, clause, resolve_date(text, published, tense)))
     return found
 
 
@@ -185,7 +187,7 @@ def governing_date(
 
 
 def _governs(expr: _DateExpr, token: Token, head: Token) -> bool:
-    if expr.span.sent.start != head.sent.start:
+    if expr.sentence_start != head.sent.start:
         return False
     if expr.attach.i == token.i or expr.clause.i == head.i:
         return True
