@@ -43,13 +43,14 @@ ProgressCallback = Callable[[Document | DocumentError], None]
 def build_pipeline(settings: Settings) -> Pipeline:
     """The default chain: clean -> nlp -> actors -> events -> dates -> places -> attribution -> merge."""
     nlp = load_model(settings.model)
+    placer = EventPlacer()  # its gazetteer is shared with the event coder
     stages = [
         Cleaner(),
         selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
         ActorResolver(ActorKB.load(settings.actor_paths, include_user_dir=True)),
-        EventCoder(),
+        EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer),
         EventDater(),
-        EventPlacer(),
+        placer,
         Attributor(),
         EventMerger(),
     ]

@@ -46,11 +46,14 @@ class EventCoder:
 
     @property
     def gazetteer(self) -> object:
-        """The place gazetteer (loaded on first need: only meetings with a place use it)."""
+        """The place gazetteer, loaded on first need. `gazetteer` may be given as a callable that
+        returns one (to share the places stage's instance without loading it early)."""
         if self._gazetteer is None:
             from ..knowledge.gazetteer import Gazetteer
 
             self._gazetteer = Gazetteer()
+        elif callable(self._gazetteer) and not hasattr(self._gazetteer, "resolve"):
+            self._gazetteer = self._gazetteer()
         return self._gazetteer
 
     def _country_of_place(self, name: str) -> str | None:
