@@ -141,38 +141,68 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
         graph.add_edge(edge.source, edge.target, weight=weight)
     if graph.number_of_nodes() == 0:
         return NetworkDrawing(width, height, [], [])
-    n = graph.number_of_nodes()
-    positions = nx.spring_layout(graph, seed=7, k=2.5 / math.sqrt(n), iterations=200) if n > 2 else (
-        nx.circular_layout(graph))  # fmt: skip
-    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
-    x_min, x_span = min(xs), (max(xs) - min(xs)) or 1.0
-    y_min, y_span = min(ys), (max(ys) - min(ys)) or 1.0
-    pad = 60
-
-    def place(node: str) -> tuple[float, float]:  # stretch the layout over the whole drawing
-        x, y = positions[node]
-        return pad + (x - x_min) / x_span * (width - 2 * pad), pad + (y - y_min) / y_span * (height - 2 * pad)
-
+    positions = _component_layout(graph, width, height)
     top = max((n.events for n in network.nodes), default=1) or 1
+    radius = {n.id: 6 + 14 * math.sqrt(n.events / top) for n in network.nodes}
     nodes = []
     for node in network.nodes:
-        x, y = place(node.id)
-        nodes.append({"id": node.id, "label": node.label, "x": x, "y": y, "r": 6 + 14 * math.sqrt(node.events / top),
+        x, y = positions[node.id]
+        nodes.append({"id": node.id, "label": node.label, "x": x, "y": y, "r": radius[node.id],
                       "title": f"{node.label}: {node.events} events, {node.degree} counterparts, "
                                f"PageRank {node.pagerank:.3f}, betweenness {node.betweenness:.3f}"})  # fmt: skip
     heaviest = max((e.count for e in network.edges), default=1) or 1
     edges = []
     for edge in network.edges:
-        (x1, y1), (x2, y2) = place(edge.source), place(edge.target)
+        (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         bend = 0.12  # opposite directions bend to opposite sides, so both stay visible
         mx, my = (x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)
+        x1, y1 = _towards(x1, y1, mx, my, radius[edge.source])  # start and end on the circles, so arrows show
+        x2, y2 = _towards(x2, y2, mx, my, radius[edge.target] + 1)
         edges.append({
             "d": f"M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {x2:.1f},{y2:.1f}", "colour": TONE_COLOURS[edge.tone],
-            "tone": edge.tone, "width": 1 + 5 * edge.count / heaviest,
+            "tone": edge.tone, "width": 1 + 4 * edge.count / heaviest,
             "title": f"{edge.source} → {edge.target}: {edge.count} events ({edge.cooperation} cooperation, "
                      f"{edge.conflict} conflict), mean Goldstein {edge.mean_goldstein}",
         })  # fmt: skip
     return NetworkDrawing(width, height, nodes, edges)
+
+
+def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple[float, float]:
+    """The point `distance` from (x, y) in the direction of (tx, ty)."""
+    length = math.hypot(tx - x, ty - y) or 1.0
+    return x + (tx - x) / length * distance, y + (ty - y) / length * distance
+
+
+def _component_layout(graph: nx.Graph, width: int, height: int, pad: int = 50) -> dict[str, tuple[float, float]]:
+    """Spring layout per connected component: the largest fills the left part of the drawing,
+    the others share a grid on the right (so small islands do not squeeze the main graph)."""
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    main_width = width if len(components) == 1 else width * 0.7
+    boxes = [(0.0, 0.0, main_width, float(height))]
+    rest = components[1:]
+    if rest:
+        cols = math.ceil(math.sqrt(len(rest) / 2)) or 1
+        rows = math.ceil(len(rest) / cols)
+        cell_w, cell_h = (width - main_width) / cols, height / rows
+        boxes += [(main_width + (i % cols) * cell_w, (i // cols) * cell_h, cell_w, cell_h) for i in range(len(rest))]
+    positions: dict[str, tuple[float, float]] = {}
+    for nodes, (bx, by, bw, bh) in zip(components, boxes, strict=True):
+        sub = graph.subgraph(nodes)
+        if len(nodes) == 1:
+            layout = {nodes[0]: (0.0, 0.0)}
+        elif len(nodes) == 2:
+            layout = {nodes[0]: (-1.0, 0.0), nodes[1]: (1.0, 0.0)}
+        else:
+            layout = {k: (float(v[0]), float(v[1]))
+                      for k, v in nx.spring_layout(sub, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=200).items()}
+        xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
+        x_span, y_span = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        inner_pad = min(pad, bw / 4, bh / 4)
+        for node, (x, y) in layout.items():
+            fx = (x - min(xs)) / x_span if max(xs) > min(xs) else 0.5
+            fy = (y - min(ys)) / y_span if max(ys) > min(ys) else 0.5
+            positions[node] = (bx + inner_pad + fx * (bw - 2 * inner_pad), by + inner_pad + fy * (bh - 2 * inner_pad))
+    return positions
 
 
 def map_marks(points: list[MapPoint]) -> list[dict[str, Any]]:
