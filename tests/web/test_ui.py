@@ -7,7 +7,6 @@ Screenshots of every page go to `test-artifacts/ui/` (gitignored).
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import threading
 import time
@@ -77,8 +76,7 @@ def browser():
 @pytest.fixture(scope="module")
 def artifacts(repo_dir) -> Path:
     folder = repo_dir / "test-artifacts" / "ui"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)  # each screenshot is overwritten by the next run
     return folder
 
 
