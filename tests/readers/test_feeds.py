@@ -32,6 +32,11 @@ class Handler(SimpleHTTPRequestHandler):
         self.server.requests.append(self.path)  # type: ignore[attr-defined]
         if self.path == "/slow.html":
             time.sleep(3)
+        if self.path == "/redirect-to-file":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/secret")
+            self.end_headers()
+            return
         if self.path == "/huge.html":
             body = b"<html><body><p>" + b"word " * 1_000_000 + b"</p></body></html>"
             self.send_response(200)
@@ -179,3 +184,10 @@ def test_oversized_feed_is_refused(site: tuple[str, Path, list[str]], tmp_path: 
         fetcher.get(f"{base}/huge.html", Limits().max_bytes)
     with pytest.raises(InputError, match="only http"):
         fetcher.get("file:///etc/passwd", 1000)
+
+
+def test_redirects_lead_to_http_only(site: tuple[str, Path, list[str]]) -> None:
+    base, _, _ = site
+    server_redirect = f"{base}/redirect-to-file"
+    with pytest.raises(InputError, match="non-HTTP"):
+        HttpFetcher(timeout=5).get(server_redirect, 1000)

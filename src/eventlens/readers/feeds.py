@@ -54,12 +54,24 @@ class Fetched:
     not_modified: bool = False
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) URLs only (never to ftp:// or file://)."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-HTTP URL refused: {newurl}", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class HttpFetcher:
     """GET over http(s) only, with a timeout and a size limit; every failure is an `InputError`."""
 
     def __init__(self, timeout: float = 20.0, user_agent: str = USER_AGENT) -> None:
         self.timeout = timeout
         self.user_agent = user_agent
+        self.opener = urllib.request.build_opener(_HttpOnlyRedirects())
 
     def get(self, url: str, max_bytes: int, etag: str | None = None, modified: str | None = None) -> Fetched:
         if not url.lower().startswith(("http://", "https://")):
@@ -71,7 +83,7 @@ class HttpFetcher:
             headers["If-Modified-Since"] = modified
         request = urllib.request.Request(url, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # the scheme is checked above
+            with self.opener.open(request, timeout=self.timeout) as response:  # the scheme is checked above
                 data = response.read(max_bytes + 1)
                 if len(data) > max_bytes:
                     raise InputError(f"{url}: response too large (over {max_bytes:,} bytes)")
