@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
-from .actor_names import name_key, slug, strip_titles, variant_key
+from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key
 
 logger = logging.getLogger(__name__)
 
@@ -385,7 +385,8 @@ class ActorKB:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
                     idx.variants[variant_key(key)].append(person)
-                    _add_once(idx.surnames[variant_key(key)[-1]], person)
+                    last = [w for w in key if w not in NAME_PARTICLES and w != "-"]
+                    _add_once(idx.surnames[last[-1]], person)
         for org in self.organisations:
             for name in (org.name, *org.aliases):
                 key = name_key(name)
@@ -538,13 +539,20 @@ class ActorKB:
         found = self._index.variants.get(variant_key(name_key(name)), [])
         return found[0] if len(found) == 1 else None
 
-    def person_by_surname(self, surname: str, on: dt.date | None) -> Person | None:
-        """The one person with this last name who holds a role on `on` ("Assad" in 2015), else None."""
-        key = variant_key(name_key(surname))
+    def person_by_surname(
+        self, surname: str, on: dt.date | None, among: frozenset[str] | set[str] | None = None
+    ) -> Person | None:
+        """The one person with this last name (exact spelling, accents aside) who holds a role on `on`
+        ("Assad" in 2015), or, with `among` (ids), the one of those people; else None."""
+        key = name_key(surname)
         if len(key) != 1:
             return None
-        active = [p for p in self._index.surnames.get(key[0], []) if on is None or p.is_active_on(on)]
-        return active[0] if len(active) == 1 else None
+        people = self._index.surnames.get(key[0], [])
+        if among is not None:
+            found = [p for p in people if p.id in among]
+        else:
+            found = [p for p in people if on is None or p.is_active_on(on)]
+        return found[0] if len(found) == 1 else None
 
     def person_roles(self, name: str) -> tuple[Role, ...]:
         """The dated roles of the person called `name` (empty if unknown)."""

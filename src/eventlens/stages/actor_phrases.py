@@ -308,6 +308,14 @@ def subject_mention(doc: Document, mentions: list[ActorMention]) -> ActorMention
     return None
 
 
+_INNER_MARKS = frozenset(" \t\n'\"‘’“”-–")
+
+
+def punct_between(text: str, end: int, start: int) -> bool:
+    """True when punctuation (other than quotes and hyphens) separates two words."""
+    return any(ch not in _INNER_MARKS for ch in text[end:start])
+
+
 def dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
     seen: set[tuple[int, int]] = set()
     out = []

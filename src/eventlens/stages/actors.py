@@ -63,6 +63,7 @@ from .actor_phrases import (
     next_outer,
     office_code,
     owner_code,
+    punct_between,
     role_name,
     sector_of,
     subject_mention,
@@ -88,7 +89,7 @@ class ActorResolver:
         mentions: list[ActorMention] = []
         for sent, ws in zip(doc.sentences, sentence_words, strict=True):
             pieces = self._pieces(ws, doc, state)
-            phrases = self._phrases(ws, pieces)
+            phrases = self._phrases(ws, pieces, doc.text)
             for phrase in phrases:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
@@ -219,7 +220,8 @@ class ActorResolver:
             in_person = next(((a, b) for a, b in spans if a <= word.start < b), None)
             lone = lone_capitalised(ws, pieces, k)
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
-                person = self.kb.person_by_surname(word.text, state.day)
+                person = self.kb.person_by_surname(word.text, state.day, among=state.full_names)
+                person = person or self.kb.person_by_surname(word.text, state.day)
                 if person is not None:
                     out.append(Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
                     k += 1
@@ -243,15 +245,24 @@ class ActorResolver:
         return out
 
     # ------------------------------------------------------------------ phrases
-    def _phrases(self, ws: list[Word], pieces: list[Piece]) -> list[Phrase]:
-        """Group pieces into noun phrases (possessors become phrases of their own, nested)."""
+    def _phrases(self, ws: list[Word], pieces: list[Piece], text: str) -> list[Phrase]:
+        """Group pieces into noun phrases (possessors become phrases of their own, nested).
+        Punctuation other than quotes and hyphens ends a phrase ("told reporters, Commissioner X")."""
         phrases: list[Phrase] = []
         run: list[Piece] = []
         for k, piece in enumerate(pieces):
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            if run and punct_between(text, ws[run[-1].j - 1].end, ws[piece.i].start):
+                phrases += self._split_run(run, ws)
+                run = []
             prev = run[-1] if run else None
             if piece.kind == "and":
-                coordinated = prev is not None and prev.kind == "demonym" and nxt is not None and nxt.kind == "demonym"
+                coordinated = (
+                    prev is not None
+                    and prev.kind in ("demonym", "country")
+                    and nxt is not None
+                    and nxt.kind == "demonym"
+                )
                 if coordinated:
                     run.append(piece)
                     continue
@@ -267,8 +278,11 @@ class ActorResolver:
                 run = []
             run.append(piece)
             if piece.kind in ("person", "organisation", "capital", "country", "region"):
+                after = pieces[k + 2] if k + 2 < len(pieces) else None
                 continues = nxt is not None and (
-                    nxt.kind == "poss" or (nxt.kind == "sector" and piece.kind != "capital")
+                    nxt.kind == "poss"
+                    or (nxt.kind == "sector" and piece.kind != "capital")
+                    or (piece.kind == "country" and nxt.kind == "and" and after is not None and after.kind == "demonym")
                 )
                 if not continues:
                     phrases += self._split_run(run, ws)
@@ -402,7 +416,7 @@ class ActorResolver:
         lemma = ws[head.j - 1].fold.rstrip("s")
         focus = ""
         if country is None:
-            antecedent = (state.by_head.get(lemma) or [None])[-1]
+            antecedent = (state.by_head.get(f"{lemma}/{sector}") or [None])[-1]
             if antecedent is not None and (phrase.definite or not term.person):
                 phrase.actor, phrase.how = antecedent, "coref:role"
                 return
@@ -427,7 +441,7 @@ class ActorResolver:
         else:
             phrase.actor = self._code_actor(code, country, sector, state)
             phrase.how = "role" + focus
-        state.by_head.setdefault(lemma, []).append(phrase.actor)
+        state.by_head.setdefault(f"{lemma}/{sector}", []).append(phrase.actor)
 
     # ------------------------------------------------------------------ appositions, offices, pronouns
     def _join_head_of(self, phrases: list[Phrase], ws: list[Word], state: ArticleState) -> list[Phrase]:
