@@ -19,7 +19,7 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
 
 
@@ -90,8 +90,32 @@ class ActFinder:
                 act = self._noun_act(tok)
                 if act is not None:
                     acts.append(act)
-        _protest_targets(acts)
+        self._borrow_targets(acts)
         return acts
+
+    def _borrow_targets(self, acts: list[Act]) -> None:
+        """An act with no target borrows one from the act it was done for: 'opened fire to disperse
+        the demonstrators', 'demonstrated to demand reforms from the government'."""
+
+        def targetless(a: Act) -> bool:
+            return not a.target_parties and all(t.i in self.weak_targets for t in a.targets)
+
+        for act in acts:
+            if not targetless(act):
+                continue
+            heads = {act.trigger.i, *(t.head.i for t in act.span_tokens)}
+            purpose = [
+                b
+                for b in acts
+                if b is not act
+                and not targetless(b)
+                and b.trigger.dep_ in ("advcl", "xcomp")
+                and b.trigger.head.i in heads
+            ]
+            if not purpose and act.code[:2] == "14":
+                purpose = [b for b in acts if b.code[:2] in ("10", "02") and not targetless(b)]
+            if purpose:
+                act.targets, act.target_parties = list(purpose[0].targets), list(purpose[0].target_parties)
 
     def _frame_trigger(self, tok: object) -> Act | None:
         lemma = self.lemma(tok)
@@ -300,6 +324,11 @@ class ActFinder:
         addressees = passive_targets or self._addressees(tok, pattern, content)
         if not addressees and content is not None and frame.name in ("demand", "appeal"):
             addressees = self._asked(content)
+        if not addressees and content is not None and frame.name == "reject":
+            # "rejected a Senegalese peace plan", "dismissed an appeal from X": whose it was
+            rejected = [t for t in content.tokens[:1] if t.pos_ in ("NOUN", "PROPN") and t.head is tok]
+            if not (content.targets or content.target_parties):
+                addressees = rejected
         if content is not None and (not addressees or (used.conflict_target == "content" and code == frame.conflict)):
             act.targets, act.target_parties = content.targets, content.target_parties
         else:
@@ -325,7 +354,7 @@ class ActFinder:
                     if found:
                         return found
             for c in [*tok.children, *(tok.head.children if tok.dep_ in _OBJ_DEPS else [])]:
-                if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
                     found = [g for g in c.children if g.dep_ == "pobj"]
                     if found:
                         return found
@@ -368,15 +397,18 @@ class ActFinder:
         return None
 
     def _generic_targets(self, tok: object) -> list[object]:
-        """Targets of a word the lexicon does not know: 'to'/'against'/'on'/'with' phrases, else where."""
+        """Targets of a word the lexicon does not know: 'to'/'against'/'on'/'with' phrases of it or of
+        its object ("resume attacks on X"), else where it happens."""
+        holders = [tok, *(c for c in tok.children if c.dep_ in _OBJ_DEPS)]
         found = [
             g
-            for c in tok.children
+            for h in holders
+            for c in h.children
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "with", "for")
             for g in c.children
             if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTOR_ENTS
         ]
-        return found or _locative(tok)
+        return found or [g for h in holders for g in _locative(h)]
 
     def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
         for tok in conjuncts(head):
@@ -627,16 +659,6 @@ class ActFinder:
 
 
 _BARE = Pattern(id="bare", pos="verb", lemma="", target_preps=("to", "on", "against", "with", "for"))
-
-
-def _protest_targets(acts: list[Act]) -> None:
-    """'demonstrated to demand reforms from the government': the protest is aimed at whoever is asked."""
-    asks = [a for a in acts if a.code[:2] in ("10", "02") and (a.targets or a.target_parties)]
-    if not asks:
-        return
-    for act in acts:
-        if act.code[:2] == "14" and not act.targets and not act.target_parties:
-            act.targets, act.target_parties = list(asks[0].targets), list(asks[0].target_parties)
 
 
 def _table_code(frame: Frame, content_code: str | None) -> str | None:
