@@ -97,6 +97,7 @@ def test_recoding_on_the_event_date() -> None:
     assert recode(kb, fidan, dt.date(2019, 1, 1)) is fidan
     turkey = Actor("Turkey", "TUR", "TUR", None, "code:TUR", "country")
     assert code_on(kb, turkey, dt.date(2024, 1, 1)) == "TUR"
+    assert ActorResolver(kb).code_on(fidan, dt.date(2012, 1, 1)) == "TURSPY"
 
 
 def test_variant_spellings_are_one_actor(process_text) -> None:
@@ -159,3 +160,32 @@ def test_mentions_are_spans_of_the_text(seed_doc: Document) -> None:
     for m in seed_doc.actor_mentions:
         assert seed_doc.text[m.start : m.end] == m.text
         assert seed_doc.sentences[m.sentence].start <= m.start < seed_doc.sentences[m.sentence].end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE PRESIDENT SAID THE US AND THE UN WOULD ACT. ALL CAPS HEADLINE FOR TURKEY!!!",
+        "Al Al Al al-al el- - ’s 's ' the the The A An and and , , , ; ; (( )) [[ ]]",
+        "Mr. Smith and the " * 200 + "Smith said.",
+        "Zxq Vbn Mlk, the head of the, of the of the of, the head of the head of the head of X.",
+        "فيدان met مملوك in Moscow. Фидан встретился. 哈坎·菲丹 met officials. Emoji 🇹🇷 and 🇸🇾 officials met.",
+    ],
+)
+def test_odd_text_gives_spans_not_errors(process_text, text: str) -> None:
+    doc = process_text(text + " Turkish officials met Syrian officials in Moscow on Monday.", published="2020-01-13")
+    for m in doc.actor_mentions:
+        assert doc.text[m.start : m.end] == m.text and m.start < m.end
+    assert any(m.actor.code == "TURGOV" for m in doc.actor_mentions)
+
+
+def test_capitals_are_governments_only_outside_place_phrases(process_text) -> None:
+    doc = process_text("Ankara accused Damascus of shelling. Officials flew to Ankara from Damascus.")
+    codes = [(m.text, m.actor.code) for m in doc.actor_mentions if m.text in ("Ankara", "Damascus")]
+    assert codes == [("Ankara", "TURGOV"), ("Damascus", "SYRGOV")]
+
+
+def test_a_lone_surname_of_someone_else_is_not_an_office_holder(process_text) -> None:
+    doc = process_text("Algerian President Levy Mwanawasa met July Smith in July.", published="2020-01-13")
+    people = {m.text: m.actor for m in doc.actor_mentions if m.actor.kind == "person"}
+    assert all(a.actor_id and not a.actor_id.startswith("kb:") for a in people.values()), people

@@ -325,6 +325,7 @@ class ActorKB:
             for alt in c.alt_codes:
                 self._by_iso.setdefault(alt, c)
         self._index = self._build_index()
+        self._people_by_id = {p.id: p for p in self.people}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -553,6 +554,10 @@ class ActorKB:
         else:
             found = [p for p in people if on is None or p.is_active_on(on)]
         return found[0] if len(found) == 1 else None
+
+    def person_by_id(self, actor_id: str | None) -> Person | None:
+        """The person behind an actor id ("kb:hakan-fidan"), if the knowledge base has one."""
+        return self._people_by_id.get(actor_id or "")
 
     def person_roles(self, name: str) -> tuple[Role, ...]:
         """The dated roles of the person called `name` (empty if unknown)."""

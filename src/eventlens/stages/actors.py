@@ -82,6 +82,10 @@ class ActorResolver:
     def __init__(self, kb: ActorKB | None = None) -> None:
         self.kb = kb if isinstance(kb, ActorKB) else ActorKB.load()
 
+    def code_on(self, actor: Actor, day: dt.date | None) -> str | None:
+        """`actor`'s code on another date (for the dates stage, once an event's own date is known)."""
+        return code_on(self.kb, actor, day)
+
     def __call__(self, doc: Document) -> Document:
         state = ArticleState(day=doc.article.published, article_id=doc.article.id)
         sentence_words = [self._sentence_words(doc, s.start, s.end) for s in doc.sentences]
@@ -581,12 +585,8 @@ def actor_at(document: Document, start: int, end: int) -> ActorMention | None:
 
 def code_on(kb: ActorKB, actor: Actor, day: dt.date | None) -> str | None:
     """The actor's code on another date (a person's role may differ); others keep their code."""
-    if actor.kind != "person" or not actor.actor_id or not actor.actor_id.startswith("kb:"):
-        return actor.code
-    for person in kb.people:
-        if person.id == actor.actor_id:
-            return person.code_on(day)
-    return actor.code
+    person = kb.person_by_id(actor.actor_id) if actor.kind == "person" else None
+    return person.code_on(day) if person is not None else actor.code
 
 
 def recode(kb: ActorKB, actor: Actor, day: dt.date | None) -> Actor:
