@@ -55,7 +55,8 @@ def test_serve_on_localhost_needs_no_token(tmp_path):
     try:
         assert httpx.get(base + "/api/events").json()["items"] == []
         assert "Events" in httpx.get(base + "/").text
-        assert "/api/events" in httpx.get(base + "/openapi.json").json()["paths"]
+        schema = httpx.get(base + "/openapi.json").json()
+        assert "/api/events" in schema["paths"] and "EventRecord" in schema["components"]["schemas"]
     finally:
         proc.terminate()
         proc.wait(timeout=20)

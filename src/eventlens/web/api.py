@@ -20,7 +20,7 @@ from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_
 from ..lens import IngestSummary
 from ..model import Document, DocumentError, Event
 from ..store import Store
-from . import exports, queries
+from . import exports, queries, schemas
 from .app import WebState, store_dependency
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -66,7 +66,7 @@ def stats(store: StoreDep) -> dict[str, int]:
     return {"articles": counts.articles, "events": counts.events, "actors": counts.actors, "errors": counts.errors}
 
 
-@router.get("/events")
+@router.get("/events", response_model=schemas.EventPage)
 def events(
     store: StoreDep,
     actor: Annotated[str | None, Query(max_length=200)] = None,
@@ -84,7 +84,7 @@ def events(
     return queries.list_events(store, query).to_dict(event_record)
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id}", response_model=schemas.EventDetail)
 def event(event_id: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> dict[str, Any]:
     """One event with its evidence: each sentence that tells it, the span to highlight, the coding pattern."""
     found = store.get_event(event_id)
@@ -93,7 +93,7 @@ def event(event_id: Annotated[str, PathParam(max_length=200)], store: StoreDep) 
     return {"event": event_record(found), "evidence": [e.to_dict() for e in queries.event_evidence(store, found)]}
 
 
-@router.get("/actors")
+@router.get("/actors", response_model=schemas.ActorPage)
 def actors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Actors by number of mentions."""
     found = store.list_actors(limit=limit + 1, offset=offset)
@@ -117,7 +117,7 @@ def _actor_or_404(store: Store, actor_id: str) -> Any:
     return actor
 
 
-@router.get("/actors/{actor_id:path}/events")
+@router.get("/actors/{actor_id:path}/events", response_model=schemas.EventPage)
 def actor_events(actor_id: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """An actor's events, in date order (undated last)."""
     _actor_or_404(store, actor_id)
@@ -125,7 +125,7 @@ def actor_events(actor_id: str, store: StoreDep, limit: Limit = 50, offset: Offs
     return queries.slice_page(timeline, limit, offset).to_dict(event_record)
 
 
-@router.get("/actors/{actor_id:path}")
+@router.get("/actors/{actor_id:path}", response_model=schemas.ActorDetail)
 def actor(actor_id: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """An actor: its roles over time (knowledge base), the codes it carried in events, its counterparts."""
     found = _actor_or_404(store, actor_id)
@@ -140,7 +140,7 @@ def actor(actor_id: str, request: Request, store: StoreDep) -> dict[str, Any]:
     }
 
 
-@router.get("/dyad")
+@router.get("/dyad", response_model=schemas.DyadOut)
 def dyad(
     store: StoreDep,
     a: ActorParam,
@@ -161,7 +161,7 @@ def dyad(
     return result
 
 
-@router.get("/network")
+@router.get("/network", response_model=schemas.NetworkOut)
 def network(
     store: StoreDep,
     level: Level = "country",
@@ -179,7 +179,7 @@ def network(
     return actor_network(store, level, since, until, spec, min_count, max_nodes).to_dict()
 
 
-@router.get("/timeline")
+@router.get("/timeline", response_model=schemas.EventPage)
 def timeline(
     store: StoreDep,
     actor: Annotated[str | None, Query(max_length=200)] = None,
@@ -204,7 +204,7 @@ def timeline(
     return queries.slice_page(found, limit, offset).to_dict(event_record)
 
 
-@router.get("/alerts")
+@router.get("/alerts", response_model=schemas.AlertPage)
 def alerts(
     store: StoreDep,
     since: DateParam = None,
@@ -257,7 +257,7 @@ def export(
 
 
 # -- ingest ----------------------------------------------------------------------------------
-@router.post("/ingest")
+@router.post("/ingest", response_model=schemas.IngestResult)
 def ingest_file(
     request: Request,
     store: StoreDep,
@@ -274,7 +274,7 @@ def ingest_file(
     return _ingest_bytes(state, store, name, data)
 
 
-@router.post("/ingest/text")
+@router.post("/ingest/text", response_model=schemas.IngestResult)
 def ingest_text(request: Request, store: StoreDep, article: ArticleIn) -> dict[str, Any]:
     """One article as JSON (`text`, optional `id`, `title`, `date`, `url`, `source`)."""
     check_iso_date(article.date, "date")
