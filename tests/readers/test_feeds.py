@@ -51,6 +51,13 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that gave up on /slow.html leaves a broken pipe behind: expected
+
+
 @pytest.fixture
 def site(tmp_path: Path, examples_dir: Path) -> Iterator[tuple[str, Path, list[str]]]:
     """A directory served over HTTP: three article pages written from our examples; (base URL, root, request log)."""
@@ -64,8 +71,7 @@ def site(tmp_path: Path, examples_dir: Path) -> Iterator[tuple[str, Path, list[s
             f"<article><h1>{html.escape(lines[0])}</h1>{paragraphs}</article><footer>(c) Example</footer></body></html>"
         )
         (root / f"{name}.html").write_text(page, "utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
     server.requests = []  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
