@@ -197,7 +197,7 @@ class ActFinder:
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
                 self.consumed.add(c.i)
-                if c.dep_ == "dative" or c.lemma_.lower() not in pattern.objects:
+                if c.dep_ == "dative" or not (_lemmas_of_object(c) & pattern.objects):
                     direct.append(c)
                 else:
                     named.append(c)  # the object names the act ("broke off relations with X")
@@ -326,7 +326,7 @@ class ActFinder:
             addressees = self._asked(content)
         if not addressees and content is not None and frame.name == "reject":
             # "rejected a Senegalese peace plan", "dismissed an appeal from X": whose it was
-            rejected = [t for t in content.tokens[:1] if t.pos_ in ("NOUN", "PROPN") and t.head is tok]
+            rejected = [c for c in tok.children if c.dep_ in _OBJ_DEPS and c.pos_ in ("NOUN", "PROPN")]
             if not (content.targets or content.target_parties):
                 addressees = rejected
         if content is not None and (not addressees or (used.conflict_target == "content" and code == frame.conflict)):
@@ -688,14 +688,33 @@ def _is_negated(tok: object) -> bool:
     return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
+def _lemmas_of_object(tok: object) -> set[str]:
+    """The object's lemma, and for a measure ("700 kg of medicine") the measured thing's."""
+    out = {tok.lemma_.lower()}
+    out.update(g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+    return out
+
+
+def _near_place(tok: object) -> bool:
+    """The word names a place, or has one within two steps ("a jail in northern Israel")."""
+    if tok.ent_type_ in _PLACE_ENTS:
+        return True
+    for child in tok.children:
+        if child.ent_type_ in _PLACE_ENTS:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in _PLACE_ENTS for g in child.children):
+            return True
+    return False
+
+
 def _locative(verb: object) -> list[object]:
     """With no other target, the place where it happened stands for its country ("demonstrated in Serbia")."""
     return [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout")
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at")
         for g in c.children
-        if g.dep_ == "pobj" and (g.ent_type_ in _PLACE_ENTS or any(x.ent_type_ in _PLACE_ENTS for x in g.children))
+        if g.dep_ == "pobj" and _near_place(g)
     ]
 
 

@@ -39,6 +39,7 @@ _WORD_LISTS = (
     "refusal_adjectives",
     "speech_nouns",
     "subject_control",
+    "domestic_codes",
 )
 
 

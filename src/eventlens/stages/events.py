@@ -43,6 +43,7 @@ class EventCoder:
         self.ontology = ontology or Ontology.load()
         self.lexicon = lexicon or Lexicon.load(lexicon_paths, ontology=self.ontology)
         self._gazetteer = gazetteer
+        self._domestic = self.lexicon.word("domestic_codes")
 
     @property
     def gazetteer(self) -> object:
@@ -114,6 +115,8 @@ class EventCoder:
                 return []
         if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
             return []
+        if not targets and any(act.code[:n] in self._domestic for n in (2, 3, 4)):
+            targets = self._domestic_targets(sources)
         pairs = self._pairs(act, sources, targets)
         events = []
         for source, target in pairs:
@@ -121,6 +124,19 @@ class EventCoder:
             if event is not None:
                 events.append(event)
         return events
+
+    def _domestic_targets(self, sources: list[Party]) -> list[Party]:
+        """A curfew, an arrest, a strike, a resignation with no one named: the source's own country
+        is the target (the CAMEO coding convention for domestic acts)."""
+        out = []
+        for s in sources:
+            iso3 = _country_of(s.actor)
+            if s.known and iso3:
+                country = self.gazetteer.country(iso3)  # type: ignore[attr-defined]
+                name = country.name if country is not None else iso3
+                actor = Actor(name=name, code=iso3, country=iso3, kind="country")
+                out.append(Party(actor, s.start, s.end, s.token, True, "domestic"))
+        return _distinct(out)
 
     @staticmethod
     def _co_participants(act: Act, resolver: ArgumentResolver, first: Party) -> list[Party]:
