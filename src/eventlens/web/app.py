@@ -45,6 +45,12 @@ SECURITY_HEADERS = {
 }
 
 
+def make_templates() -> object:
+    from .pages import make_templates as make
+
+    return make()
+
+
 class WebState:
     """What the app owns: where the store is, the settings, and the pipeline (loaded on first use)."""
 
@@ -55,6 +61,7 @@ class WebState:
         self.max_upload_bytes = max_upload_bytes
         self._lens: EventLens | None = None
         self._lens_lock = threading.Lock()
+        self.templates = make_templates()
         self._kb: object = None
         self._kb_loaded = False
         self.ingest_lock = threading.Lock()  # one ingest at a time: the pipeline and the writer are shared

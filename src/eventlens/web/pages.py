@@ -42,6 +42,11 @@ def dyad_url(a: str, b: str, **params: Any) -> str:
     return url("/dyad", a=a, b=b, **params)
 
 
+def make_templates() -> Jinja2Templates:
+    """The page templates (one set per app, owned by its `WebState`)."""
+    return Jinja2Templates(env=_environment())
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -54,11 +59,9 @@ def _environment() -> Environment:
     return env
 
 
-templates = Jinja2Templates(env=_environment())
-
-
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("title", "eventlens")
+    templates: Jinja2Templates = request.app.state.web.templates
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
