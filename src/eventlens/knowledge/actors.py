@@ -36,6 +36,7 @@ from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_k
 logger = logging.getLogger(__name__)
 
 _DATA_PACKAGE = "eventlens.data"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 ENV_ACTORS_DIR = "EVENTLENS_ACTORS_DIR"
 FORMER_SECTOR = "ELI"
 ORG_KINDS = frozenset(
@@ -364,7 +365,7 @@ class ActorKB:
         for item in sorted(people_dir.iterdir(), key=lambda p: p.name):
             if item.name.endswith((".yaml", ".yml")):
                 iso3 = item.name.split(".")[0].upper()
-                data = yaml.safe_load(item.read_text(encoding="utf-8"))
+                data = yaml.load(item.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
                 people.extend(people_from_yaml(data or [], f"people/{item.name}", iso3))
         paths = [Path(p) for p in extra_paths]
         if include_user_dir and user_actor_dir().is_dir():
