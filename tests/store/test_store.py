@@ -52,7 +52,7 @@ def test_ingesting_twice_adds_nothing(store: eventlens.Store) -> None:
 def test_failed_save_leaves_no_half_article(store: eventlens.Store) -> None:
     doc = make_document()
     doc.events[1].cameo = None  # type: ignore[assignment]  # violates NOT NULL after the article row
-    with pytest.raises(Exception, match=r"(?i)not.null"):
+    with pytest.raises(eventlens.StoreError, match=r"(?i)not.null"):
         store.save_document(doc)
     assert store.counts().articles == 0 and store.counts().events == 0
     assert not store.has_article("a1")

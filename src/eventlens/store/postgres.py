@@ -34,6 +34,8 @@ def to_pyformat(sql: str) -> str:
 
 
 class PostgresStore(RelationalStore):
+    database_errors = (psycopg.Error,)
+
     def __init__(self, url: str, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
         super().__init__(dedup_threshold)
         self.url = url

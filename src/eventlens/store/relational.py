@@ -46,6 +46,8 @@ def now_iso() -> str:
 class RelationalStore(Store):
     """A `Store` over a SQL database; subclasses provide the connection and its dialect."""
 
+    database_errors: tuple[type[Exception], ...] = ()  # the driver's errors, reported as StoreError
+
     def __init__(self, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
         self.dedup_threshold = dedup_threshold
         self.signer = Signer()
@@ -109,15 +111,18 @@ class RelationalStore(Store):
             event.id = event.id or event.make_id()
         signature = self.signer.sign(doc.text or article.text)
         key = source_key(article)
-        with self._transaction():
-            if self.has_article(article.id):
-                return False
-            original = self._near_duplicate_of(signature, exclude=article.id)
-            if original is not None:
-                self._save_duplicate(doc, original, key)
-            else:
-                self._save_original(doc, key, signature)
-            self._execute("DELETE FROM ingest_errors WHERE article_id=?", (article.id,))
+        try:
+            with self._transaction():
+                if self.has_article(article.id):
+                    return False
+                original = self._near_duplicate_of(signature, exclude=article.id)
+                if original is not None:
+                    self._save_duplicate(doc, original, key)
+                else:
+                    self._save_original(doc, key, signature)
+                self._execute("DELETE FROM ingest_errors WHERE article_id=?", (article.id,))
+        except self.database_errors as exc:
+            raise StoreError(f"cannot store article {article.id}: {exc}") from exc
         return True
 
     def _insert_article(self, doc: Document, key: str, duplicate_of: str | None, num_events: int) -> None:

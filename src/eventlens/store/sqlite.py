@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 class SQLiteStore(RelationalStore):
+    database_errors = (sqlite3.Error,)
+
     def __init__(self, path: Path, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
         super().__init__(dedup_threshold)
         self.path = Path(path)
@@ -47,10 +49,11 @@ class SQLiteStore(RelationalStore):
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     def close(self) -> None:
         self.conn.close()
