@@ -393,7 +393,8 @@ class ActFinder:
                 return found
         if heads:  # content not in the lexicon: keep the clause for its subject and targets
             head = heads[0]
-            return _Content(None, "", self._generic_targets(head), [], [head], clause=head)
+            targets = next((found for h in heads if (found := self._generic_targets(h))), [])
+            return _Content(None, "", targets, [], [head], clause=head)
         return None
 
     def _generic_targets(self, tok: object) -> list[object]:

@@ -181,7 +181,7 @@ class ArgumentResolver:
         """A place named as an argument ("Idlib has been bombed") stands for its country."""
         if self.place_country is None:
             return None
-        ent_tokens = [head] if head.ent_type_ in _PLACE_ENTS else []
+        ent_tokens = [head] if head.ent_type_ in _PLACE_ENTS or head.ent_type_ == "NORP" else []
         ent_tokens += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS]
         if not ent_tokens and head.pos_ == "PROPN" and not head.ent_type_:
             return self._untyped_place(head)  # the tagger missed it: "Idlib has been bombed"
@@ -199,7 +199,7 @@ class ArgumentResolver:
         while left < head.i and head.doc[left].dep_ in ("det", "punct"):
             left += 1
         name = head.doc[left : max(head.i, ent.end - 1) + 1].text
-        actor = Actor(name=name, code=iso3, country=iso3, kind="place")
+        actor = Actor(name=name, code=iso3, country=iso3, kind="group" if ent.label_ == "NORP" else "place")
         return Party(actor, head.doc[left].idx, head.idx + len(head.text), head.i, True, "place")
 
     def _covering(self, tok: object) -> list[Party]:

@@ -63,6 +63,8 @@ class EventCoder:
         if iso3:
             return iso3
         place = self.gazetteer.resolve(name)  # type: ignore[attr-defined]
+        if place is None and name.endswith("s") and name[:1].isupper():  # "Ghanaians", "Kurds"
+            return self.gazetteer.country_of_adjective(name[:-1])  # type: ignore[attr-defined]
         return place.country if place is not None else None
 
     def __call__(self, doc: Document) -> Document:
@@ -115,8 +117,8 @@ class EventCoder:
                 return []
         if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
             return []
-        if not targets and any(act.code[:n] in self._domestic for n in (2, 3, 4)):
-            targets = self._domestic_targets(sources)
+        if not any(t.known for t in targets) and any(act.code[:n] in self._domestic for n in (2, 3, 4)):
+            targets = self._domestic_targets(sources, targets)
         pairs = self._pairs(act, sources, targets)
         events = []
         for source, target in pairs:
@@ -125,18 +127,25 @@ class EventCoder:
                 events.append(event)
         return events
 
-    def _domestic_targets(self, sources: list[Party]) -> list[Party]:
-        """A curfew, an arrest, a strike, a resignation with no one named: the source's own country
-        is the target (the CAMEO coding convention for domestic acts)."""
-        out = []
-        for s in sources:
-            iso3 = _country_of(s.actor)
-            if s.known and iso3:
-                country = self.gazetteer.country(iso3)  # type: ignore[attr-defined]
-                name = country.name if country is not None else iso3
-                actor = Actor(name=name, code=iso3, country=iso3, kind="country")
-                out.append(Party(actor, s.start, s.end, s.token, True, "domestic"))
-        return _distinct(out)
+    def _domestic_targets(self, sources: list[Party], unknown: list[Party]) -> list[Party]:
+        """A curfew, an arrest, a strike, a resignation aimed at no one known: the source's own
+        country is the target (the CAMEO convention for domestic acts). An unknown target named in
+        the text ("52 members of MASSOB") keeps its name and takes that country's code."""
+        countries = [iso3 for s in sources if s.known and (iso3 := _country_of(s.actor))]
+        if not countries:
+            return unknown
+        iso3 = countries[0]
+        if unknown:
+            return [
+                Party(Actor(name=u.actor.name, code=iso3, country=iso3, kind="unknown"), u.start, u.end, u.token,
+                      True, "domestic")
+                for u in unknown
+            ]  # fmt: skip
+        country = self.gazetteer.country(iso3)  # type: ignore[attr-defined]
+        name = country.name if country is not None else iso3
+        first = sources[0]
+        actor = Actor(name=name, code=iso3, country=iso3, kind="country")
+        return [Party(actor, first.start, first.end, first.token, True, "domestic")]
 
     @staticmethod
     def _co_participants(act: Act, resolver: ArgumentResolver, first: Party) -> list[Party]:
