@@ -139,3 +139,14 @@ def test_near_duplicate_without_events_is_still_linked(store) -> None:
     assert store.save_document(Document(article=Article(id="copy", text=copy, outlet="B"), text=copy))
     assert store.duplicate_of("copy") == "orig"
     assert store.counts().articles == 2
+
+
+def test_updated_version_of_a_story_is_linked(store) -> None:
+    original = rewrite("levant-wire")["text"]
+    update = (
+        "UPDATED with reaction from Ankara.\n\n" + original + "\n\nA Turkish ministry spokesman declined to comment "
+        "on the meeting on Tuesday. Syria's foreign ministry did not reply to questions about further talks."
+    )
+    store.save_document(Document(article=Article(id="v1", text=original, outlet="Levant Wire"), text=original))
+    assert store.save_document(Document(article=Article(id="v2", text=update, outlet="Levant Wire"), text=update))
+    assert store.duplicate_of("v2") == "v1"
