@@ -39,6 +39,8 @@ _DATA_PACKAGE = "eventlens.data"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 ENV_ACTORS_DIR = "EVENTLENS_ACTORS_DIR"
 FORMER_SECTOR = "ELI"
+# Countries whose names are written family name first in English ("Li Qiang": family name Li).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "MNG"})
 ORG_KINDS = frozenset(
     {"igo", "armed_group", "media", "government", "military", "intelligence", "police", "judiciary",
      "legislature", "party", "ngo", "company"}
@@ -387,8 +389,9 @@ class ActorKB:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
                     idx.variants[variant_key(key)].append(person)
-                    last = [w for w in key if w not in NAME_PARTICLES and w != "-"]
-                    _add_once(idx.surnames[last[-1]], person)
+                    parts = [w for w in key if w not in NAME_PARTICLES and w != "-"]
+                    family = parts[0] if person.country in FAMILY_NAME_FIRST else parts[-1]
+                    _add_once(idx.surnames[family], person)
         for org in self.organisations:
             for name in (org.name, *org.aliases):
                 key = name_key(name)

@@ -222,7 +222,9 @@ class ActorResolver:
             p = pieces[k]
             word = ws[p.i]
             in_person = next(((a, b) for a, b in spans if a <= word.start < b), None)
-            lone = lone_capitalised(ws, pieces, k)
+            lone = lone_capitalised(ws, pieces, k) and (
+                in_person is None or in_person[1] - in_person[0] <= len(word.text) + 1
+            )
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day, among=state.full_names)
                 person = person or self.kb.person_by_surname(word.text, state.day)
