@@ -170,7 +170,9 @@ def test_map_and_errors(client):
     moscow = next(p for p in points if p["name"] == "Moscow")
     assert moscow["events"] == 6 and moscow["first"] == "2011" and moscow["last"] == "2020-01-20"
     assert client.get("/api/map", params={"since": "2020-02-01"}).json()["points"][0]["name"] == "<i>Geneva</i>"
-    assert client.get("/api/errors").json() == {"items": []}
+    assert client.get("/api/map", params={"limit": 1, "offset": 1}).json()["items"][0]["name"] == "<i>Geneva</i>"
+    assert client.get("/api/map", params={"limit": 0}).status_code == 422
+    assert client.get("/api/errors").json() == {"items": [], "limit": 50, "offset": 0, "next_offset": None}
     assert client.get("/api/errors", params={"limit": 0}).status_code == 422
 
 

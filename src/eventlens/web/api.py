@@ -220,18 +220,27 @@ def alerts(
 
 
 @router.get("/map")
-def map_points(store: StoreDep, since: DateParam = None, until: DateParam = None) -> dict[str, Any]:
-    """Places with coordinates and how many events happened there."""
+def map_points(
+    store: StoreDep,
+    since: DateParam = None,
+    until: DateParam = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Places with coordinates and how many events happened there (busiest first), paginated."""
     check_iso_date(since, "since")
     check_iso_date(until, "until")
     points = queries.map_points(iter_events(store, since, until))
-    return {"points": [p.to_dict() for p in points]}
+    page = queries.slice_page(points, limit, offset).to_dict(lambda p: p.to_dict())
+    page["points"] = page["items"]  # the same list under a name that says what it is
+    return page
 
 
 @router.get("/errors")
-def ingest_errors(store: StoreDep, limit: Limit = 50) -> dict[str, Any]:
-    """Documents that failed, and why."""
-    return {"items": [e.__dict__ for e in store.list_errors(limit=limit)]}
+def ingest_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Documents that failed, and why (paginated)."""
+    found = store.list_errors(limit=offset + limit + 1)
+    return queries.slice_page(found, limit, offset).to_dict(lambda e: dict(e.__dict__))
 
 
 @router.get("/export")
