@@ -111,3 +111,11 @@ def test_server_script_refuses_to_remove_a_foreign_directory(repo_dir: Path, tmp
     )
     assert stopped.returncode != 0 and "not touching it" in stopped.stderr
     assert (tmp_path / "keep.txt").exists()
+
+
+def test_text_columns_compare_bytewise_like_sqlite(pg_store: eventlens.Store) -> None:
+    rows = pg_store.execute(  # type: ignore[attr-defined]
+        "SELECT DISTINCT collation_name FROM information_schema.columns"
+        " WHERE table_name IN ('events', 'articles') AND data_type = 'text'"
+    )
+    assert rows == [("C",)]

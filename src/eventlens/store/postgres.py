@@ -3,7 +3,8 @@
 Chosen by a URL: `eventlens ingest --db postgresql://user@host:5432/dbname`.
 The schema and every statement are shared with SQLite (`schema.py`,
 `relational.py`); here `?` placeholders become `%s`, REAL columns become
-DOUBLE PRECISION, and a write transaction takes a transaction-level advisory
+DOUBLE PRECISION, text columns compare byte-wise (COLLATE "C", as SQLite
+does), and a write transaction takes a transaction-level advisory
 lock, so that concurrent writers are serialised as SQLite's BEGIN IMMEDIATE
 serialises them (merging must see every committed event).
 """
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 WRITE_LOCK = 0x6576656E746C656E  # "eventlen": the advisory lock key of eventlens writers
 _REAL = re.compile(r"\bREAL\b")
+_TEXT = re.compile(r"\bTEXT\b")
 
 
 def to_pyformat(sql: str) -> str:
@@ -61,7 +63,9 @@ class PostgresStore(RelationalStore):
                 cursor.executemany(self._sql(sql), [without_nul(row) for row in rows])
 
     def _ddl(self, statement: str) -> str:
-        return _REAL.sub("DOUBLE PRECISION", statement)
+        """REAL is single precision in PostgreSQL; text compares byte-wise ("C"), as in SQLite,
+        which also lets `LIKE 'prefix%'` filters use the ordinary indexes."""
+        return _TEXT.sub('TEXT COLLATE "C"', _REAL.sub("DOUBLE PRECISION", statement))
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
