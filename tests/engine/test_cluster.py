@@ -98,3 +98,9 @@ def test_cli_on_an_existing_scheduler(corpus: Path, tmp_path: Path) -> None:
     assert f"{N_STORIES + 1} stored" in result.output and "errors: 2" in result.output
     with eventlens.open_store(db) as store:
         assert store.counts().articles == N_STORIES + 1
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
+    args = ["ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--engine", "dask"]
+    result = CliRunner().invoke(main, [*args, "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output

@@ -39,6 +39,7 @@ from .writer import store_document, store_if_near_duplicate
 logger = logging.getLogger(__name__)
 
 PLUGIN_NAME = "eventlens-pipeline"
+CONNECT_TIMEOUT = "20s"
 Progress = Callable[[Document | DocumentError], None]
 
 
@@ -115,7 +116,11 @@ def ingest_on_dask(
 def open_client(options: DaskOptions) -> Iterator[Client]:
     """A client on the given scheduler, or on a LocalCluster started (and stopped) here."""
     if options.scheduler:
-        with Client(options.scheduler) as client:
+        try:
+            client = Client(options.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from exc
+        with client:
             yield client
         return
     with (
