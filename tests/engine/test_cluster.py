@@ -100,6 +100,7 @@ def test_cli_on_an_existing_scheduler(corpus: Path, tmp_path: Path) -> None:
         assert store.counts().articles == N_STORIES + 1
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
     args = ["ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--engine", "dask"]
     result = CliRunner().invoke(main, [*args, "--scheduler", "tcp://127.0.0.1:9"])
