@@ -130,6 +130,9 @@ class ActFinder:
             frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
             pattern = Pattern(id=f"adj:{lemma}@{frame}", pos="verb", lemma=lemma, frame=frame)
             return self._frame_act(tok, pattern, self.lex.frames[frame])
+        if tok.pos_ == "NOUN" and lemma in self.lex.word("intent_nouns") and any(_infinitive(c) for c in tok.children):
+            pattern = Pattern(id=f"noun:{lemma}@intend", pos="noun", lemma=lemma, frame="intend")
+            return self._frame_act(tok, pattern, self.lex.frames["intend"])
         if tok.pos_ == "NOUN" and lemma in self.lex.word("speech_nouns"):
             return self._obligation_act(tok)
         return None
@@ -184,6 +187,8 @@ class ActFinder:
             official_code=pattern.official_code,
         )
         act.targets = passive_targets or self._objects(tok, pattern)
+        if pattern.reverse and not passive_targets:  # "the purchase angered the US": the US disapproves
+            act.sources, act.targets = act.targets, act.sources
         if not act.meeting:
             act.locative = _locative(tok)
         self._refine_violence(tok, act)
@@ -315,9 +320,14 @@ class ActFinder:
         if not code:
             return None
         sources, passive_targets = self.subject_of(tok)
+        noun_sources: list[Party] = []
+        if pattern.pos == "noun":  # "the regime's intention to...": the possessor, else the clause subject
+            noun_sources = self.resolver.modifier_parties(tok)
+            sources = [] if noun_sources else (self.subject_of(tok.head)[0] if tok.dep_ in _OBJ_DEPS else [])
         if not sources and passive_targets and frame.name in ("intend", "reject"):
             sources, passive_targets = passive_targets, []  # "Vietnam is committed to opening up"
         act = Act(code=code, pattern=pattern.id, trigger=tok, sources=sources, modality=frame.modality)
+        act.source_parties = noun_sources
         if content is not None and content.pattern:
             act.pattern = f"{pattern.id}>{content.pattern}"
             act.span_tokens.extend(content.tokens[:1])
@@ -376,7 +386,7 @@ class ActFinder:
 
     def _content(self, tok: object, pattern: Pattern, frame: Frame) -> _Content | None:
         """What the speech act is about: a clause, an "of"/"for" phrase, or the rejected object."""
-        heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _infinitive_advcl(c)]
+        heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _infinitive(c)]
         heads += [
             g
             for c in tok.children
@@ -732,6 +742,11 @@ def _with_phrases(verb: object) -> list[object]:
 def _infinitive_advcl(tok: object) -> bool:
     """'called on Turkey to withdraw': spaCy often attaches the content as an adverbial clause."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def _infinitive(tok: object) -> bool:
+    """An infinitive clause hanging off a verb or a noun ("the intention to liberate Idlib")."""
+    return tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _going_to(tok: object) -> bool:

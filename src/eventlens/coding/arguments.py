@@ -120,7 +120,7 @@ class ArgumentResolver:
             return None
         level = [head]
         for _ in range(_MAX_DEPTH):
-            level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl")]
+            level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl", "conj")]
             for tok in level:
                 if tok.ent_type_ in ("GPE", "NORP", "LOC"):
                     ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]

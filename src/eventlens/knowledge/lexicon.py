@@ -40,6 +40,7 @@ _WORD_LISTS = (
     "speech_nouns",
     "subject_control",
     "domestic_codes",
+    "intent_nouns",
 )
 
 
@@ -64,6 +65,7 @@ class Pattern:
     content_preps: tuple[str, ...] = ()
     official_code: str | None = None
     object_target: bool = False
+    reverse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -241,6 +243,7 @@ def _pattern(pos: str, lemma: str, raw: dict[str, Any]) -> Pattern:
         content_preps=_as_tuple(raw.get("content_preps")),
         official_code=str(raw["official_code"]) if raw.get("official_code") else None,
         object_target=bool(raw.get("object_target", False)),
+        reverse=bool(raw.get("reverse", False)),
     )
 
 
