@@ -65,6 +65,24 @@ def test_codes_and_dyads(process_text: Run, text: str, src: str, tgt: str, cameo
     assert _find(doc, src, tgt, cameo), _show(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "src", "tgt", "cameo"),
+    [
+        # a noun of intent with its content: an intent to use force is a threat
+        ("The Syrian regime reiterated its intention to liberate the city of Idlib.", "SYR", "SYR", "138"),
+        # experiencer verbs: the one angered disapproves of the actor
+        ("Turkey bought missiles from Russia, angering the United States.", "USA", "TUR", "111"),
+        # a domestic act with no target named: the source's own country
+        ("The Haitian government declared a state of siege on Saturday.", "HTI", "HTI", "1724"),
+        # a purpose clause gives the target of the act done for it
+        ("Egyptian police opened fire to disperse Israeli demonstrators.", "EGY", "ISR", "193"),
+    ],
+)
+def test_general_rules(process_text: Run, text: str, src: str, tgt: str, cameo: str) -> None:
+    doc = process_text(text)
+    assert _find(doc, src, tgt, cameo), _show(doc)
+
+
 def test_meeting_at_a_third_location_both_directions(process_text: Run) -> None:
     doc = process_text(
         "Turkish intelligence chief Hakan Fidan met Syrian security chief Ali Mamlouk in Moscow on Monday."

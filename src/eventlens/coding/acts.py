@@ -14,6 +14,16 @@ from dataclasses import dataclass, field
 from ..knowledge.lexicon import Frame, Lexicon, Pattern, match_pattern
 from ..knowledge.ontology import Ontology
 from .arguments import ArgumentResolver, Party, conjuncts
+from .syntax import (
+    aux_words,
+    going_to,
+    infinitive,
+    infinitive_advcl,
+    is_negated,
+    lemmas_of_object,
+    locative,
+    with_phrases,
+)
 
 _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
@@ -130,7 +140,7 @@ class ActFinder:
             frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
             pattern = Pattern(id=f"adj:{lemma}@{frame}", pos="verb", lemma=lemma, frame=frame)
             return self._frame_act(tok, pattern, self.lex.frames[frame])
-        if tok.pos_ == "NOUN" and lemma in self.lex.word("intent_nouns") and any(_infinitive(c) for c in tok.children):
+        if tok.pos_ == "NOUN" and lemma in self.lex.word("intent_nouns") and any(infinitive(c) for c in tok.children):
             pattern = Pattern(id=f"noun:{lemma}@intend", pos="noun", lemma=lemma, frame="intend")
             return self._frame_act(tok, pattern, self.lex.frames["intend"])
         if tok.pos_ == "NOUN" and lemma in self.lex.word("speech_nouns"):
@@ -190,7 +200,7 @@ class ActFinder:
         if pattern.reverse and not passive_targets:  # "the purchase angered the US": the US disapproves
             act.sources, act.targets = act.targets, act.sources
         if not act.meeting:
-            act.locative = _locative(tok)
+            act.locative = locative(tok)
         self._refine_violence(tok, act)
         if act.meeting:
             act.place = self._place(tok)
@@ -202,7 +212,7 @@ class ActFinder:
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
                 self.consumed.add(c.i)
-                if c.dep_ == "dative" or not (_lemmas_of_object(c) & pattern.objects):
+                if c.dep_ == "dative" or not (lemmas_of_object(c) & pattern.objects):
                     direct.append(c)
                 else:
                     named.append(c)  # the object names the act ("broke off relations with X")
@@ -218,7 +228,7 @@ class ActFinder:
             and g.lemma_.lower() not in pattern.objects
         ]
         if pattern.meeting and not preps:
-            preps = _with_phrases(tok)
+            preps = with_phrases(tok)
         if not direct and not preps and pattern.object_target:
             direct = named
         for g in preps:
@@ -229,7 +239,7 @@ class ActFinder:
             return preps  # "discussed the ceasefire with X": the object is the topic
         if direct or preps or pattern.meeting:
             return direct or preps
-        found = _locative(tok) or [g for n in named for g in _locative(n)]
+        found = locative(tok) or [g for n in named for g in locative(n)]
         if found:
             return found
         self.weak_targets.update(n.i for n in named)  # a target only if it names a known actor
@@ -268,10 +278,10 @@ class ActFinder:
     # ---- modality and polarity -------------------------------------------------------------
 
     def _apply_modality(self, tok: object, act: Act) -> Act | None:
-        aux = _aux_words(tok)
-        negated = _is_negated(tok)
+        aux = aux_words(tok)
+        negated = is_negated(tok)
         words = self.lex.word
-        future = bool(aux & words("future_aux")) or _going_to(tok)
+        future = bool(aux & words("future_aux")) or going_to(tok)
         maybe = bool(aux & words("hypothetical_aux"))
         if negated and (future or maybe):
             return self._reframe(act, "reject", "asserted")
@@ -343,9 +353,9 @@ class ActFinder:
             act.targets, act.target_parties = content.targets, content.target_parties
         else:
             act.targets = addressees
-        if _is_negated(tok):
+        if is_negated(tok):
             act.negated = True
-        if frame.name == "intend" and used.name == "threaten" and _aux_words(tok) & self.lex.word("hypothetical_aux"):
+        if frame.name == "intend" and used.name == "threaten" and aux_words(tok) & self.lex.word("hypothetical_aux"):
             act.modality = "hypothetical"
         return act
 
@@ -386,7 +396,7 @@ class ActFinder:
 
     def _content(self, tok: object, pattern: Pattern, frame: Frame) -> _Content | None:
         """What the speech act is about: a clause, an "of"/"for" phrase, or the rejected object."""
-        heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _infinitive(c)]
+        heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or infinitive(c)]
         heads += [
             g
             for c in tok.children
@@ -419,7 +429,7 @@ class ActFinder:
             for g in c.children
             if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTOR_ENTS
         ]
-        return found or [g for h in holders for g in _locative(h)]
+        return found or [g for h in holders for g in locative(h)]
 
     def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
         for tok in conjuncts(head):
@@ -493,7 +503,7 @@ class ActFinder:
             (
                 c
                 for c in tok.children
-                if c.dep_ in ("ccomp", "acl", "relcl") and _aux_words(c) & self.lex.word("obligation_aux")
+                if c.dep_ in ("ccomp", "acl", "relcl") and aux_words(c) & self.lex.word("obligation_aux")
             ),
             None,
         )
@@ -650,7 +660,7 @@ class ActFinder:
             if obj and head.lemma_.lower() not in self.lex.word("subject_control"):
                 return obj, []
             return self.subject_of(head, hops + 1)
-        if dep == "advcl" and (verb.tag_ == "VBG" or _infinitive_advcl(verb)):
+        if dep == "advcl" and (verb.tag_ == "VBG" or infinitive_advcl(verb)):
             return self.subject_of(head, hops + 1)
         if dep == "relcl":
             return [head], []
@@ -684,71 +694,3 @@ def _table_code(frame: Frame, content_code: str | None) -> str | None:
 
 def _specificity(code: str) -> tuple[int, int]:
     return (len(code), 0 if code.endswith("0") else 1)
-
-
-def _aux_words(tok: object) -> set[str]:
-    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if tok.dep_ == "conj" and not words:
-        words = {c.lower_ for c in tok.head.children if c.dep_ in ("aux",)}
-    return words
-
-
-def _is_negated(tok: object) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
-
-
-def _lemmas_of_object(tok: object) -> set[str]:
-    """The object's lemma, and for a measure ("700 kg of medicine") the measured thing's."""
-    out = {tok.lemma_.lower()}
-    out.update(g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
-    return out
-
-
-def _near_place(tok: object) -> bool:
-    """The word names a place, or has one within two steps ("a jail in northern Israel")."""
-    if tok.ent_type_ in _PLACE_ENTS:
-        return True
-    for child in tok.children:
-        if child.ent_type_ in _PLACE_ENTS:
-            return True
-        if child.dep_ == "prep" and any(g.ent_type_ in _PLACE_ENTS for g in child.children):
-            return True
-    return False
-
-
-def _locative(verb: object) -> list[object]:
-    """With no other target, the place where it happened stands for its country ("demonstrated in Serbia")."""
-    return [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at")
-        for g in c.children
-        if g.dep_ == "pobj" and _near_place(g)
-    ]
-
-
-def _with_phrases(verb: object) -> list[object]:
-    """'discussed the ceasefire ... with General Mamlouk': the partner may hang deep in the clause."""
-    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
-    out = []
-    for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.i not in subjects:
-            out.extend(g for g in tok.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
-    return out
-
-
-def _infinitive_advcl(tok: object) -> bool:
-    """'called on Turkey to withdraw': spaCy often attaches the content as an adverbial clause."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-
-
-def _infinitive(tok: object) -> bool:
-    """An infinitive clause hanging off a verb or a noun ("the intention to liberate Idlib")."""
-    return tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-
-
-def _going_to(tok: object) -> bool:
-    """'is going to attack': the verb is the xcomp of 'going'."""
-    return tok.dep_ == "xcomp" and tok.head.lower_ == "going"

@@ -1,0 +1,73 @@
+"""Small questions asked of the dependency parse: auxiliaries, negation, infinitives, places."""
+
+from __future__ import annotations
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def aux_words(tok: object) -> set[str]:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.dep_ == "conj" and not words:
+        words = {c.lower_ for c in tok.head.children if c.dep_ in ("aux",)}
+    return words
+
+
+def is_negated(tok: object) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def lemmas_of_object(tok: object) -> set[str]:
+    """The object's lemma, and for a measure ("700 kg of medicine") the measured thing's."""
+    out = {tok.lemma_.lower()}
+    out.update(g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+    return out
+
+
+def near_place(tok: object) -> bool:
+    """The word names a place, or has one within two steps ("a jail in northern Israel")."""
+    if tok.ent_type_ in PLACE_ENTS:
+        return True
+    for child in tok.children:
+        if child.ent_type_ in PLACE_ENTS:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in PLACE_ENTS for g in child.children):
+            return True
+    return False
+
+
+def locative(verb: object) -> list[object]:
+    """With no other target, the place where it happened stands for its country ("demonstrated in Serbia")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at")
+        for g in c.children
+        if g.dep_ == "pobj" and near_place(g)
+    ]
+
+
+def with_phrases(verb: object) -> list[object]:
+    """'discussed the ceasefire ... with General Mamlouk': the partner may hang deep in the clause."""
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    out = []
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.i not in subjects:
+            out.extend(g for g in tok.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+    return out
+
+
+def infinitive_advcl(tok: object) -> bool:
+    """'called on Turkey to withdraw': spaCy often attaches the content as an adverbial clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def infinitive(tok: object) -> bool:
+    """An infinitive clause hanging off a verb or a noun ("the intention to liberate Idlib")."""
+    return tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def going_to(tok: object) -> bool:
+    """'is going to attack': the verb is the xcomp of 'going'."""
+    return tok.dep_ == "xcomp" and tok.head.lower_ == "going"
