@@ -491,7 +491,7 @@ class ActorKB:
             return KBMatch(entry, entry.name, entry.code, entry.kind, None, None, via, entry.id)
         if via == "capital":
             code = entry.iso3 + "GOV"
-            return KBMatch(entry, f"{entry.name} (government)", code, "country", entry.iso3, "GOV", via, "code:" + code)
+            return KBMatch(entry, f"{entry.name}: government", code, "country", entry.iso3, "GOV", via, "code:" + code)
         return KBMatch(entry, entry.name, entry.iso3, "country", entry.iso3, None, via, entry.id)
 
     def country(self, code: str) -> Country | None:
@@ -549,7 +549,7 @@ class ActorKB:
     ) -> Person | None:
         """The one person with this last name (exact spelling, accents aside) who holds a role on `on`
         ("Assad" in 2015), or, with `among` (ids), the one of those people; else None."""
-        key = name_key(surname)
+        key = tuple(w for w in name_key(surname) if w not in NAME_PARTICLES and w != "-")
         if len(key) != 1:
             return None
         people = self._index.surnames.get(key[0], [])

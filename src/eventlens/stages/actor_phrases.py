@@ -116,6 +116,15 @@ def extend_name(ws: list[Word], pieces: list[Piece], j: int) -> int:
     return j
 
 
+def name_word(ws: list[Word], pieces: list[Piece], j: int, text: str) -> bool:
+    """Whether piece j continues a person's name: a capitalised word or a particle, no punctuation
+    before it (spaCy's PERSON spans sometimes run on: "Al-Sharaa — leader of ...")."""
+    word, prev = ws[pieces[j].i], ws[pieces[j - 1].j - 1]
+    if any(ch not in " '’-" for ch in text[prev.end : word.start]):
+        return False
+    return word.is_capitalised or word.fold in NAME_LINKS
+
+
 def lone_capitalised(ws: list[Word], pieces: list[Piece], k: int) -> bool:
     """A capitalised word that is a whole name by itself (no capitalised unknown word around it)."""
     i = pieces[k].i
@@ -271,11 +280,14 @@ CODABLE_BARE = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG"
 
 
 def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Piece) -> bool:
-    """A role noun without a country is coded with the article's country when it is definite or a
-    plural collective ("the regime", "rebels", "officials"), not a lone singular ("general")."""
+    """A role noun without a country is coded with the article's country when it is a definite
+    collective or a plural one ("the regime", "rebels", "officials"), or one definite person ("the
+    spokesperson"); not a lone singular ("general") nor several office holders ("the foreign ministers")."""
     if term.sector not in CODABLE_BARE:
         return False
-    plural = term.phrase.endswith("s") or (not term.person and is_plural(ws, head))
+    if term.person:
+        return phrase.definite and not is_plural(ws, head)
+    plural = term.phrase.endswith("s") or is_plural(ws, head)
     return phrase.definite or (plural and term.sector in ("GOV", "REB") and term.phrase not in LABELS)
 
 

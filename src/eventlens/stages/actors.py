@@ -58,6 +58,7 @@ from .actor_phrases import (
     is_place_use,
     is_plural,
     lone_capitalised,
+    name_word,
     named,
     ner_spans,
     next_outer,
@@ -232,11 +233,21 @@ class ActorResolver:
                     out.append(Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
                     k += 1
                     continue
+            if p.kind == "other" and word.fold in ("al", "el") and k + 1 < len(pieces):
+                two = f"{word.text} {ws[pieces[k + 1].i].text}"  # "Al-Sharaa": a surname with its article
+                person = self.kb.person_by_surname(two, state.day, among=state.full_names)
+                person = person or self.kb.person_by_surname(two, state.day)
+                if person is not None and pieces[k + 1].kind == "other" and ws[pieces[k + 1].i].is_capitalised:
+                    out.append(Piece(p.i, pieces[k + 1].j, "person", self.kb.match(person, state.day, "surname")))
+                    k += 2
+                    continue
             if p.kind in ("other", "sector") and word.is_capitalised and in_person is not None:
-                j = k
+                j = k + 1
                 while (
                     j < len(pieces) and pieces[j].kind in ("other", "sector") and ws[pieces[j].i].start < in_person[1]
                 ):
+                    if not name_word(ws, pieces, j, doc.text):
+                        break
                     j += 1
                 j = extend_name(ws, pieces, j)
                 # Leading titles ("General", "President") stay role pieces in front of the name.
