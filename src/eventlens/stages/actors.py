@@ -585,8 +585,9 @@ class ActorResolver:
         if phrase.office and phrase.actor.actor_id and phrase.actor.actor_id.startswith("local:"):
             how = "office:" + how
         text = doc.text[start:end]
-        if text not in phrase.actor.aliases and text != phrase.actor.name:
-            phrase.actor.aliases.append(text)
+        name_like = "appos" not in how and "head-of" not in how and "," not in text and len(text.split()) <= 6
+        if name_like and text not in phrase.actor.aliases and text != phrase.actor.name:
+            phrase.actor.aliases.append(text)  # the names an actor goes by in the article
         return ActorMention(phrase.actor, start, end, text, sentence, how)
 
 
