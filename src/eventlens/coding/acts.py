@@ -685,6 +685,8 @@ _BARE = Pattern(id="bare", pos="verb", lemma="", target_preps=("to", "on", "agai
 def _table_code(frame: Frame, content_code: str | None) -> str | None:
     if not content_code:
         return None
+    if frame.passthrough and content_code.startswith(frame.passthrough):
+        return content_code
     for n in range(len(content_code), 1, -1):
         hit = frame.content.get(content_code[:n])
         if hit:

@@ -82,9 +82,12 @@ class Frame:
     content: dict[str, str]
     conflict: str | None = None
     conflict_target: str | None = None
+    passthrough: tuple[str, ...] = ()
 
     def code_for(self, content_code: str | None) -> str | None:
         """The code for content `content_code` (longest prefix), else the frame's own code."""
+        if content_code and content_code.startswith(self.passthrough):
+            return content_code
         if content_code:
             for n in range(len(content_code), 1, -1):
                 hit = self.content.get(content_code[:n])
@@ -264,5 +267,6 @@ def _frames(data: dict[str, Any]) -> dict[str, Frame]:
             content={str(k): str(v) for k, v in (spec.get("content") or {}).items()},
             conflict=str(spec["conflict"]) if spec.get("conflict") else None,
             conflict_target=spec.get("conflict_target"),
+            passthrough=tuple(str(p) for p in spec.get("passthrough") or ()),
         )
     return frames

@@ -21,7 +21,7 @@ from ..model import Actor, Document, Event, Mention, Sentence
 logger = logging.getLogger(__name__)
 
 _MEETING_CODES = frozenset({"040", "042", "043", "044"})
-_KEEP_WITHOUT_ACTORS = frozenset({"14", "18", "19", "20"})  # violence and protest are kept with unknown actors
+_KEEP_WITHOUT_ACTORS = frozenset({"14", "15", "17", "18", "19", "20"})  # kept with unknown actors
 _OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
 
@@ -116,7 +116,7 @@ class EventCoder:
             if not targets and (len(sources) < 2 or not any(s.known for s in sources)):
                 return []
         if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
-            return []
+            return []  # no argument at all: kept only for force, coercion and protest
         if not any(t.known for t in targets) and any(act.code[:n] in self._domestic for n in (2, 3, 4)):
             targets = self._domestic_targets(sources, targets)
         pairs = self._pairs(act, sources, targets)
