@@ -69,6 +69,9 @@ def test_yaml_on_off_are_particles_not_booleans(lex: Lexicon) -> None:
         ("threaten", "163", "1312"),
         ("threaten", "195", "1384"),
         ("demand", None, "100"),
+        ("order", "173", "173"),  # "ordered the arrest of X": the arrest itself
+        ("order", "0874", "0874"),
+        ("order", "046", "106"),
     ],
 )
 def test_frames_combine_with_their_content(lex: Lexicon, frame: str, content: str | None, code: str) -> None:

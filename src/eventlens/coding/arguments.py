@@ -123,8 +123,7 @@ class ArgumentResolver:
             level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl", "conj")]
             for tok in level:
                 if tok.ent_type_ in ("GPE", "NORP", "LOC"):
-                    ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-                    iso3 = self.place_country(ents[0].text if ents else tok.text)
+                    iso3 = self.place_country(entity_of(tok).text)
                     if iso3:
                         unknown = self._unknown(head)
                         actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="place")
@@ -188,10 +187,7 @@ class ArgumentResolver:
         if not ent_tokens:
             return None
         tok = ent_tokens[0] if ent_tokens[0] is head else ent_tokens[-1]
-        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-        if not ents:
-            return None
-        ent = ents[0]
+        ent = entity_of(tok)
         iso3 = self.place_country(ent.text)
         if not iso3:
             return None
@@ -199,7 +195,7 @@ class ArgumentResolver:
         while left < head.i and head.doc[left].dep_ in ("det", "punct"):
             left += 1
         name = head.doc[left : max(head.i, ent.end - 1) + 1].text
-        actor = Actor(name=name, code=iso3, country=iso3, kind="group" if ent.label_ == "NORP" else "place")
+        actor = Actor(name=name, code=iso3, country=iso3, kind="group" if tok.ent_type_ == "NORP" else "place")
         return Party(actor, head.doc[left].idx, head.idx + len(head.text), head.i, True, "place")
 
     def _covering(self, tok: object) -> list[Party]:
@@ -235,6 +231,18 @@ class ArgumentResolver:
             text = head.text
         actor = Actor(name=text, code=None, kind="unknown")
         return Party(actor, left.idx, head.idx + len(head.text), head.i, False, "unknown")
+
+
+def entity_of(tok: object) -> object:
+    """The named-entity span a token is part of (the token alone if none), found from its IOB tags."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    if tok.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[start:end]
 
 
 def conjuncts(tok: object) -> list[object]:
