@@ -15,7 +15,7 @@ import pytest
 import eventlens
 from eventlens.model import Actor, Article, Document, Event, Mention, Place, Plover, Sentence
 from eventlens.store import EventQuery
-from eventlens.store.schema import MIGRATIONS
+from eventlens.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def article_with_events(
@@ -163,7 +163,7 @@ def schema_one_url(new_store_url: Callable[[], str]) -> Iterator[str]:
 
 def test_schema_one_database_is_migrated(schema_one_url: str) -> None:
     with eventlens.open_store(schema_one_url) as store:
-        assert store.execute("SELECT value FROM meta WHERE key='schema_version'") == [("2",)]  # type: ignore[attr-defined]
+        assert store.execute("SELECT value FROM meta WHERE key='schema_version'") == [(str(SCHEMA_VERSION),)]  # type: ignore[attr-defined]
         assert store.execute("SELECT event_id, article_id, source_key FROM event_articles") == [  # type: ignore[attr-defined]
             ("ev:old", "old", "old outlet")
         ]

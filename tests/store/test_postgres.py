@@ -14,6 +14,7 @@ import pytest
 import eventlens
 from eventlens.model import Actor, Article, Document, Event, Mention, Place, Plover
 from eventlens.store.postgres import PostgresStore, redact, to_pyformat
+from eventlens.store.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.postgres
 
@@ -81,7 +82,7 @@ def test_nul_characters_are_stored_as_replacement_characters(pg_store: eventlens
 def test_schema_version_recorded_and_reopen_is_a_no_op(pg_store: eventlens.Store) -> None:
     pg_store.save_document(make_document())
     with eventlens.open_store(pg_store.url) as again:
-        assert again.execute("SELECT value FROM meta WHERE key='schema_version'") == [("2",)]  # type: ignore[attr-defined]
+        assert again.execute("SELECT value FROM meta WHERE key='schema_version'") == [(str(SCHEMA_VERSION),)]  # type: ignore[attr-defined]
         assert again.counts().events == 2
 
 

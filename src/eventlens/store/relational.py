@@ -205,12 +205,14 @@ class RelationalStore(Store):
         if not event.date:
             return None  # undated events never join another article's event (cross_merge.dates_match)
         dates, within = compatible_dates(event)
+        source, target = event.source, event.target
         rows = self._fetchall(
-            "SELECT record FROM events WHERE (source_actor_id = ? OR source_code = ?)"
-            " AND (target_actor_id = ? OR target_code = ?) AND article_id <> ?"
+            "SELECT record FROM events WHERE ((source_actor_id = ? AND target_actor_id = ?)"
+            " OR (source_code = ? AND target_code = ?) OR (source_actor_id = ? AND target_code = ?)"
+            " OR (source_code = ? AND target_actor_id = ?)) AND article_id <> ?"
             f" AND (date IN ({','.join('?' * len(dates))}) OR date LIKE ?)",
-            (event.source.actor_id, event.source.code, event.target.actor_id, event.target.code, event.article_id,
-             *dates, within),
+            (source.actor_id, target.actor_id, source.code, target.code, source.actor_id, target.code,
+             source.code, target.actor_id, event.article_id, *dates, within),
         )  # fmt: skip
         candidates = [Event.from_dict(json.loads(r[0])) for r in rows]
         matches = [c for c in candidates if c.id not in touched and same_event(c, event)]

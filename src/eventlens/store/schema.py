@@ -78,6 +78,15 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX IF NOT EXISTS events_code_pair ON events (source_code, target_code)",
         ),
     ),
+    (
+        3,
+        (
+            # Merge candidates are looked up by pair: ids, codes, or one of each (a generic side).
+            # A frequent actor alone (USA as source) would bring back a large share of the table.
+            "CREATE INDEX IF NOT EXISTS events_id_code_pair ON events (source_actor_id, target_code)",
+            "CREATE INDEX IF NOT EXISTS events_code_id_pair ON events (source_code, target_actor_id)",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
