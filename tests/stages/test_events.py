@@ -74,6 +74,9 @@ def test_codes_and_dyads(process_text: Run, text: str, src: str, tgt: str, cameo
         ("Turkey bought missiles from Russia, angering the United States.", "USA", "TUR", "111"),
         # a domestic act with no target named: the source's own country
         ("The Haitian government declared a state of siege on Saturday.", "HTI", "HTI", "1724"),
+        # unnamed protesters take the country they act in; with no target, their own country is it
+        ("Hundreds of students demonstrated in Jakarta on Monday.", "IDN", "IDN", "141"),
+        ("Prisoners rioted at a jail in northern Israel on Monday.", "ISR", "ISR", "145"),
         # a purpose clause gives the target of the act done for it
         ("Egyptian police opened fire to disperse Israeli demonstrators.", "EGY", "ISR", "193"),
     ],

@@ -107,6 +107,10 @@ class ArgumentResolver:
         found = self._search(head, max_depth=_MAX_DEPTH)
         if found:
             return found
+        if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
+            counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if counted and counted[0].dep_ == "pobj":
+                return self._parties_of_head(counted[0], say_subject)
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
         place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)

@@ -117,8 +117,11 @@ class EventCoder:
                 return []
         if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
             return []  # no argument at all: kept only for force, coercion and protest
-        if not any(t.known for t in targets) and any(act.code[:n] in self._domestic for n in (2, 3, 4)):
+        domestic = any(act.code[:n] in self._domestic for n in (2, 3, 4))
+        if domestic and not any(t.known for t in targets):
             targets = self._domestic_targets(sources, targets)
+        if domestic and sources and not any(p.known for p in sources):
+            sources = self._domestic_sources(act, resolver, sources, targets)
         pairs = self._pairs(act, sources, targets)
         events = []
         for source, target in pairs:
@@ -146,6 +149,22 @@ class EventCoder:
         first = sources[0]
         actor = Actor(name=name, code=iso3, country=iso3, kind="country")
         return [Party(actor, first.start, first.end, first.token, True, "domestic")]
+
+    @staticmethod
+    def _domestic_sources(
+        act: Act, resolver: ArgumentResolver, sources: list[Party], targets: list[Party]
+    ) -> list[Party]:
+        """Unnamed protesters, strikers or rioters: of the country they act in or against
+        ("prisoners rioted at a jail in East Timor" -> TLS)."""
+        places = [p for t in act.locative for p in resolver.parties(t) if p.known]
+        iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
+        if not iso3:
+            return sources
+        return [
+            Party(Actor(name=s.actor.name, code=iso3, country=iso3, kind="unknown"), s.start, s.end, s.token, True,
+                  "domestic")
+            for s in sources
+        ]  # fmt: skip
 
     @staticmethod
     def _co_participants(act: Act, resolver: ArgumentResolver, first: Party) -> list[Party]:
