@@ -92,7 +92,7 @@ class ArgumentResolver:
     def _parties_of_head(self, head: object, say_subject: list[Party] | None) -> list[Party]:
         covering = self._covering(head)
         if covering and covering[0].actor.code is None:  # a place the actor stage left uncoded
-            coded = self._place_party(head) or self._demonym_party(head)
+            coded = self._place_party(head) or self._demonym_party(head) or self._coded_inside(covering[0])
             if coded is not None:
                 return [coded]
         if covering:
@@ -114,6 +114,8 @@ class ArgumentResolver:
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
         place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
+        if place is None and head.ent_type_ in ("ORG", "FAC"):
+            place = self._named_after_place(head)
         if place is not None:
             return [place]
         return [self._unknown(head)]
@@ -133,6 +135,33 @@ class ArgumentResolver:
                         actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="place")
                         return Party(actor, unknown.start, unknown.end, head.i, True, "place")
         return None
+
+    def _coded_inside(self, party: Party) -> Party | None:
+        """An uncoded mention with a coded one inside it ("U.N. mediator Diego Cordovez"): that code."""
+        for mention in self.document.actor_mentions:
+            inside = party.start <= mention.start and mention.end <= party.end
+            if mention.actor.code and inside and (mention.start, mention.end) != (party.start, party.end):
+                actor = Actor(
+                    name=party.actor.name,
+                    code=mention.actor.code,
+                    country=mention.actor.country,
+                    sector=mention.actor.sector,
+                    kind=party.actor.kind,
+                )
+                return Party(actor, party.start, party.end, party.token, True, "mention")
+        return None
+
+    def _named_after_place(self, head: object) -> Party | None:
+        """An organisation named after its city or country ("Baghdad University Medical School")."""
+        ent = entity_of(head)
+        first = ent[0]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or self.place_country is None:
+            return None
+        iso3 = self.place_country(first.text)
+        if not iso3:
+            return None
+        actor = Actor(name=ent.text, code=iso3, country=iso3, kind="organisation")
+        return Party(actor, ent.start_char, ent.end_char, head.i, True, "place")
 
     def _untyped_place(self, head: object) -> Party | None:
         left = head
