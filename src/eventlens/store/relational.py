@@ -222,11 +222,13 @@ class RelationalStore(Store):
 
     def _recount(self, event: Event) -> None:
         """Set the event's counts from the mention and article tables, and rewrite its row."""
-        event.num_mentions = self._count("SELECT COUNT(*) FROM event_mentions WHERE event_id=?", event.id)
-        event.num_articles = self._count("SELECT COUNT(*) FROM event_articles WHERE event_id=?", event.id)
-        event.num_sources = self._count(
-            "SELECT COUNT(DISTINCT source_key) FROM event_articles WHERE event_id=?", event.id
+        counts = self._fetchone(
+            "SELECT (SELECT COUNT(*) FROM event_mentions WHERE event_id=?),"
+            " (SELECT COUNT(*) FROM event_articles WHERE event_id=?),"
+            " (SELECT COUNT(DISTINCT source_key) FROM event_articles WHERE event_id=?)",
+            (event.id, event.id, event.id),
         )
+        event.num_mentions, event.num_articles, event.num_sources = (int(n) for n in counts or (0, 0, 0))
         row = event_row(event)
         assignments = ", ".join(f"{column}=?" for column in EVENT_COLUMNS[1:])
         self._execute(f"UPDATE events SET {assignments} WHERE id=?", (*row[1:], event.id))
