@@ -179,6 +179,8 @@ class ActFinder:
         return match_pattern(patterns, particles, words)
 
     def _verb_act(self, tok: object) -> Act | None:
+        if tok.dep_ == "amod":  # "the banned group", "the occupied West Bank": a state, not an event
+            return None
         pattern = self._verb_pattern(tok)
         if pattern is None or pattern.frame or not pattern.code:
             return self._light_verb_act(tok) if pattern is None else None
@@ -197,6 +199,13 @@ class ActFinder:
             official_code=pattern.official_code,
         )
         act.targets = passive_targets or self._objects(tok, pattern)
+        said = [c for c in tok.children if c.dep_ == "ccomp"] or (
+            [tok.head] if tok.dep_ in ("ccomp", "parataxis") else []
+        )
+        if pattern.official_code and said:
+            act.code = pattern.official_code  # "X is failing..., a rights group protested": a complaint about X
+            act.pattern += f"+said:{act.code}"
+            act.targets = act.targets or self.subject_of(said[0])[0]
         if pattern.reverse and not passive_targets:  # "the purchase angered the US": the US disapproves
             act.sources, act.targets = act.targets, act.sources
         if not act.meeting:
@@ -625,6 +634,22 @@ class ActFinder:
         if head.dep_ == "nsubjpass" and verb.lemma_.lower() in words("light_verbs"):
             act.sources = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return True
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ == "for" and self.lemma(prep.head) in words("motion_verbs"):
+            act.sources = self.subject_of(prep.head)[0]  # "negotiators return to Geneva for talks"
+            act.span_tokens.append(prep.head)
+            return True
+        if head.dep_ == "pobj" and prep.lower_ in ("on", "over", "for") and pattern.code[:2] == "11":
+            verb = prep.head  # "jailed X on allegations of treason": the jailer alleges it
+            if verb.pos_ == "VERB":
+                act.sources = self.subject_of(verb)[0]
+                act.targets = [c for c in verb.children if c.dep_ in _OBJ_DEPS] or act.targets
+                wrongs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                wrong = self._wrong(wrongs[0]) if wrongs else None
+                if wrong is not None and wrong.code:
+                    act.code, act.pattern = wrong.code, f"{act.pattern}>{wrong.pattern}"
+                act.span_tokens.append(verb)
+                return True
         if head.dep_ == "pobj" and head.head.lemma_.lower() in words("undergo_preps"):
             verb = head.head.head
             if verb.lemma_.lower() in words("undergo_verbs"):

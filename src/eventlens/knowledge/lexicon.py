@@ -41,6 +41,7 @@ _WORD_LISTS = (
     "subject_control",
     "domestic_codes",
     "intent_nouns",
+    "motion_verbs",
 )
 
 

@@ -118,9 +118,9 @@ class EventCoder:
         if not sources and not targets and act.code[:2] not in _KEEP_WITHOUT_ACTORS:
             return []  # no argument at all: kept only for force, coercion and protest
         domestic = any(act.code[:n] in self._domestic for n in (2, 3, 4))
-        if domestic and not any(t.known for t in targets):
+        if domestic and not any(t.actor.code for t in targets):
             targets = self._domestic_targets(sources, targets)
-        if domestic and sources and not any(p.known for p in sources):
+        if domestic and sources and not any(p.actor.code for p in sources):
             sources = self._domestic_sources(act, resolver, sources, targets)
         pairs = self._pairs(act, sources, targets)
         events = []
@@ -219,8 +219,10 @@ class EventCoder:
         target_actor = target.actor if target else NO_PARTY_ACTOR
         if source and target and _same_actor(source_actor, target_actor, act.symmetric):
             return None
-        if act.official_code and _is_official(source_actor):
-            code = act.official_code
+        pattern = act.pattern
+        if act.official_code and _is_official(source_actor) and code != act.official_code:
+            code = act.official_code  # a government or an organisation protests by a complaint
+            pattern += f"+official:{code}"
         if act.meeting and code == "040" and act.place is not None:
             code = self._meeting_code(act.place, source_actor, target_actor, doc)
         if not self.ontology.has_code(code):
@@ -234,7 +236,7 @@ class EventCoder:
             cameo=code,
             modality=act.modality,  # type: ignore[arg-type]
             negated=act.negated,
-            pattern=act.pattern,
+            pattern=pattern,
             trigger=act.trigger_text,
             ontology_version=self.ontology.version,
             trigger_token=act.trigger.i,
