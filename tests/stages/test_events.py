@@ -77,6 +77,16 @@ def test_codes_and_dyads(process_text: Run, text: str, src: str, tgt: str, cameo
         # unnamed protesters take the country they act in; with no target, their own country is it
         ("Hundreds of students demonstrated in Jakarta on Monday.", "IDN", "IDN", "141"),
         ("Prisoners rioted at a jail in northern Israel on Monday.", "ISR", "ISR", "145"),
+        # travelling for talks is taking part in them, both ways
+        ("U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.", "USA", "RUS", "046"),
+        ("U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.", "RUS", "USA", "046"),
+        # a protest with a stated complaint is an official complaint about whoever the complaint names
+        (
+            "Croatian authorities are failing to protect refugees, Amnesty International protested on Wednesday.",
+            "NGO",
+            "HRV",
+            "114",
+        ),
         # a purpose clause gives the target of the act done for it
         ("Egyptian police opened fire to disperse Israeli demonstrators.", "EGY", "ISR", "193"),
     ],
@@ -84,6 +94,12 @@ def test_codes_and_dyads(process_text: Run, text: str, src: str, tgt: str, cameo
 def test_general_rules(process_text: Run, text: str, src: str, tgt: str, cameo: str) -> None:
     doc = process_text(text)
     assert _find(doc, src, tgt, cameo), _show(doc)
+
+
+def test_participial_adjectives_are_not_events(process_text: Run) -> None:
+    doc = process_text("Nigerian authorities jailed 52 members of the banned Biafra movement.")
+    assert _find(doc, "NGA", "NGA", "173"), _show(doc)
+    assert not any(e.cameo.startswith("172") for e in doc.events), _show(doc)
 
 
 def test_meeting_at_a_third_location_both_directions(process_text: Run) -> None:
