@@ -176,7 +176,8 @@ class ActFinder:
                 )
             elif c.dep_ in ("prep", "prt"):
                 words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
-        return match_pattern(patterns, particles, words)
+        has_object = any(c.dep_ in _OBJ_DEPS for c in tok.children)
+        return match_pattern(patterns, particles, words, has_object)
 
     def _verb_act(self, tok: object) -> Act | None:
         if tok.dep_ == "amod":  # "the banned group", "the occupied West Bank": a state, not an event
@@ -345,19 +346,14 @@ class ActFinder:
             sources = [] if noun_sources else (self.subject_of(tok.head)[0] if tok.dep_ in _OBJ_DEPS else [])
         if not sources and passive_targets and frame.name in ("intend", "reject"):
             sources, passive_targets = passive_targets, []  # "Vietnam is committed to opening up"
+        addressees = passive_targets or self._frame_addressees(tok, pattern, frame, content)
+        if content is None and not addressees and frame.name in ("intend", "appeal", "reject"):
+            return None  # "he said he hopes", "one man aimed": no act is named
         act = Act(code=code, pattern=pattern.id, trigger=tok, sources=sources, modality=frame.modality)
         act.source_parties = noun_sources
         if content is not None and content.pattern:
             act.pattern = f"{pattern.id}>{content.pattern}"
             act.span_tokens.extend(content.tokens[:1])
-        addressees = passive_targets or self._addressees(tok, pattern, content)
-        if not addressees and content is not None and frame.name in ("demand", "appeal"):
-            addressees = self._asked(content)
-        if not addressees and content is not None and frame.name == "reject":
-            # "rejected a Senegalese peace plan", "dismissed an appeal from X": whose it was
-            rejected = [c for c in tok.children if c.dep_ in _OBJ_DEPS and c.pos_ in ("NOUN", "PROPN")]
-            if not (content.targets or content.target_parties):
-                addressees = rejected
         if content is not None and (not addressees or (used.conflict_target == "content" and code == frame.conflict)):
             act.targets, act.target_parties = content.targets, content.target_parties
         else:
@@ -367,6 +363,17 @@ class ActFinder:
         if frame.name == "intend" and used.name == "threaten" and aux_words(tok) & self.lex.word("hypothetical_aux"):
             act.modality = "hypothetical"
         return act
+
+    def _frame_addressees(self, tok: object, pattern: Pattern, frame: Frame, content: _Content | None) -> list[object]:
+        addressees = self._addressees(tok, pattern, content)
+        if not addressees and content is not None and frame.name in ("demand", "appeal"):
+            addressees = self._asked(content)
+        if not addressees and content is not None and frame.name == "reject":
+            # "rejected a Senegalese peace plan", "dismissed an appeal from X": whose it was
+            rejected = [c for c in tok.children if c.dep_ in _OBJ_DEPS and c.pos_ in ("NOUN", "PROPN")]
+            if not (content.targets or content.target_parties):
+                addressees = rejected
+        return addressees
 
     def _asked(self, content: _Content) -> list[object]:
         """Who is asked to act: the subject of the content clause ("demanded that the US match..."),

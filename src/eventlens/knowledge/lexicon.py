@@ -67,6 +67,7 @@ class Pattern:
     official_code: str | None = None
     object_target: bool = False
     reverse: bool = False
+    intransitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -166,10 +167,14 @@ class Lexicon:
         return self.words.get(listname, frozenset())
 
 
-def match_pattern(patterns: tuple[Pattern, ...], particles: set[str], objects: set[str]) -> Pattern | None:
+def match_pattern(
+    patterns: tuple[Pattern, ...], particles: set[str], objects: set[str], has_object: bool = False
+) -> Pattern | None:
     """The most specific pattern whose particle and object/modifier constraints hold."""
     for p in patterns:  # sorted most specific first
         if p.particle and p.particle not in particles:
+            continue
+        if p.intransitive and has_object:
             continue
         wanted = p.objects or p.modifiers
         if wanted and not (wanted & objects):
@@ -248,6 +253,7 @@ def _pattern(pos: str, lemma: str, raw: dict[str, Any]) -> Pattern:
         official_code=str(raw["official_code"]) if raw.get("official_code") else None,
         object_target=bool(raw.get("object_target", False)),
         reverse=bool(raw.get("reverse", False)),
+        intransitive=bool(raw.get("intransitive", False)),
     )
 
 
