@@ -48,8 +48,9 @@ def ingest(
 
 def echo_summary(summary: IngestSummary) -> None:
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    linked = f" ({summary.duplicates} linked as near-duplicates)" if summary.duplicates else ""
     click.echo(
-        f"articles: {summary.articles} read, {summary.stored} stored, {summary.skipped} already stored; "
+        f"articles: {summary.articles} read, {summary.stored} stored{linked}, {summary.skipped} already stored; "
         f"events: {summary.events}; errors: {len(summary.errors)}  ({summary.seconds:.1f} s, {rate:.1f} articles/s)"
     )
     if summary.errors:
