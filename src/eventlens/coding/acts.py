@@ -349,6 +349,9 @@ class ActFinder:
         addressees = passive_targets or self._frame_addressees(tok, pattern, frame, content)
         if content is None and not addressees and frame.name in ("intend", "appeal", "reject"):
             return None  # "he said he hopes", "one man aimed": no act is named
+        weak = pattern.lemma in self.lex.word("weak_attitudes") or pattern.pos == "noun"
+        if weak and (content is None or content.code is None):
+            return None  # "wants to win", "hopes it works": a wish about no coded act
         act = Act(code=code, pattern=pattern.id, trigger=tok, sources=sources, modality=frame.modality)
         act.source_parties = noun_sources
         if content is not None and content.pattern:

@@ -42,6 +42,7 @@ _WORD_LISTS = (
     "domestic_codes",
     "intent_nouns",
     "motion_verbs",
+    "weak_attitudes",
 )
 
 
