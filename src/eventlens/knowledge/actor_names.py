@@ -78,8 +78,9 @@ def words(text: str) -> list[Word]:
     out: list[Word] = []
     for match in _WORD_RE.finditer(text):
         raw, start = match.group(0), match.start()
-        if raw.endswith(".") and raw.count(".") == 1 and not (len(raw) <= 4 and raw[:1].isupper()):
-            raw = raw[:-1]  # a sentence's full stop, not an abbreviation ("Gen." keeps its dot)
+        abbreviation = len(raw) <= 4 and raw[:1].isupper() and not raw[:-1].isupper()  # "Gen.", "Mr."
+        if raw.endswith(".") and raw.count(".") == 1 and not abbreviation:
+            raw = raw[:-1]  # a sentence's full stop ("... said VOA."), not part of the word
         poss = _POSSESSIVE_RE.search(raw)
         if poss and len(raw) > 2:
             stem = raw[: poss.start()]
