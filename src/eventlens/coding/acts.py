@@ -184,7 +184,7 @@ class ActFinder:
             return None
         pattern = self._verb_pattern(tok)
         if pattern is None or pattern.frame or not pattern.code:
-            return self._light_verb_act(tok) if pattern is None else None
+            return None  # frames were handled first; light verbs act through their object noun
         act = self._plain_verb_act(tok, pattern)
         return self._apply_modality(tok, act)
 
@@ -281,9 +281,6 @@ class ActFinder:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-
-    def _light_verb_act(self, tok: object) -> Act | None:
-        return None  # light verbs act through their object noun (see _noun_act)
 
     # ---- modality and polarity -------------------------------------------------------------
 
@@ -644,6 +641,13 @@ class ActFinder:
         if head.dep_ == "nsubjpass" and verb.lemma_.lower() in words("light_verbs"):
             act.sources = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return True
+        if head.dep_ == "pobj":
+            return self._govern_by_prep(head, act, pattern)
+        return False
+
+    def _govern_by_prep(self, head: object, act: Act, pattern: Pattern) -> bool:
+        """The noun hangs off a preposition: "for talks", "on allegations of", "under sanctions"."""
+        words = self.lex.word
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ == "for" and self.lemma(prep.head) in words("motion_verbs"):
             act.sources = self.subject_of(prep.head)[0]  # "negotiators return to Geneva for talks"
