@@ -225,3 +225,16 @@ def test_seed_nothing_from_boilerplate(seed_doc: Document) -> None:
     for event in seed_doc.events:
         for m in event.mentions:
             assert not any(w in m.text for w in ("Read also", "White Helmets", "contributed", "min read"))
+
+
+def test_odd_mentions_and_long_sentences_do_not_break_the_coder(process_text: Run) -> None:
+    """Mentions whose offsets do not fit the text, and a very long coordinated sentence."""
+    from eventlens.model import Actor, ActorMention
+
+    many = ", ".join(f"the town of Village{i} in the north of the country" for i in range(60))
+    doc = process_text(f"Iran attacked {many} and Iraq on Monday. Turkey met Syria.")
+    doc.actor_mentions.append(ActorMention(Actor("ghost", "XXX"), len(doc.text) + 5, len(doc.text) + 50, "ghost", 0))
+    doc.actor_mentions.append(ActorMention(Actor("empty", "YYY"), 3, 3, "", 0))
+    EventCoder()(doc)
+    assert any(e.cameo.startswith("19") for e in doc.events), _show(doc)
+    assert all(e.mentions and 0 <= e.mentions[0].start <= e.mentions[0].end <= len(doc.text) for e in doc.events)
