@@ -33,6 +33,7 @@ from ..model import Article, Document, DocumentError
 from ..readers import read_paths
 from ..stages.clean import Cleaner
 from ..store.base import Store
+from .parallel import batch_memory_zone
 from .partitions import read_partition, write_partition
 from .writer import store_document, store_if_near_duplicate
 
@@ -72,8 +73,9 @@ def process_partition(articles: list[Article], part: int, directory: str) -> Par
     plugin = get_worker().plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, PipelinePlugin) or plugin.lens is None:
         raise ConfigError("the eventlens worker plugin is not set up on this worker")
-    docs = list(plugin.lens.process(articles))
-    path = write_partition(docs, directory, part)
+    with batch_memory_zone(plugin.lens):  # the worker's vocabulary does not grow run after run
+        docs = list(plugin.lens.process(articles))
+        path = write_partition(docs, directory, part)
     return PartitionResult(part, str(path), len(docs))
 
 

@@ -11,25 +11,31 @@ the input size.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Document, DocumentError
 from .serialize import document_from_dict, document_to_dict
 
+if TYPE_CHECKING:
+    from ..lens import EventLens
+
 logger = logging.getLogger(__name__)
 
 
 class _WorkerPipeline:
-    """The pipeline of one worker process, built by the pool's initializer."""
+    """The pipeline of one worker process, built once by the pool's initializer (process-local)."""
 
-    lens: object | None = None
+    lens: EventLens | None = None
 
 
 def _init_worker(settings: Settings) -> None:
@@ -38,10 +44,27 @@ def _init_worker(settings: Settings) -> None:
     _WorkerPipeline.lens = EventLens(replace(settings, n_process=1))
 
 
+def batch_memory_zone(lens: EventLens) -> AbstractContextManager[object]:
+    """spaCy's memory zone around one batch, so that a long-running worker's memory stays flat.
+
+    Strings and lexemes that spaCy adds while processing the batch (every new word, name,
+    number) are freed at the end of the zone; without it the vocabulary grows with every
+    new word seen, for ever. Only for code that turns the results into data inside the
+    zone (the workers do: the spaCy Docs never leave it).
+    """
+    try:
+        nlp = lens.pipeline.get_stage("nlp").nlp  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return contextlib.nullcontext()
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
+
+
 def _process_batch(articles: list[Article]) -> list[dict]:
     lens = _WorkerPipeline.lens
     assert lens is not None, "worker not initialised"
-    return [document_to_dict(d) for d in lens.process(articles)]  # type: ignore[attr-defined]
+    with batch_memory_zone(lens):
+        return [document_to_dict(d) for d in lens.process(articles)]
 
 
 def process_in_parallel(settings: Settings, articles: Iterable[Article], n_process: int) -> Iterator[Document]:
