@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
@@ -88,41 +87,77 @@ _FLAT_DEP = "dep"
 _PERSONAL = frozenset({"PRP", "PRP$"})  # he, they, its: coreference can make them actors
 
 
-@dataclass(frozen=True)
 class EventTriggers:
-    """The words that can carry an event (from the event lexicon), for a cheap sentence filter."""
+    """The words that can carry an event (from the event lexicon), for a cheap sentence filter.
 
-    words: frozenset[str]
-    actorless: frozenset[str]  # triggers of acts coded even without a named actor
+    A lexicon entry that fires only with a given object, particle or modifier ("take" +
+    "control", "hunger" + "strike") counts only when one of those words is in the sentence too.
+    """
+
+    MAX_CACHED = 200_000  # distinct word forms remembered (bounded: memory stays flat)
+
+    def __init__(self, requirements: dict[str, frozenset[str] | None], actorless: frozenset[str]) -> None:
+        self.requirements = requirements  # trigger -> words one of which must be present; None: none needed
+        self.actorless = actorless  # triggers of acts coded even without a named actor
+        self._matches: dict[int, tuple[str, ...]] = {}
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> EventTriggers:
-        words: set[str] = set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.accuse_nouns)
-        for name in _TRIGGER_WORD_LISTS:
-            words |= lexicon.word(name)
-        actorless = {
-            lemma
-            for table in (lexicon.verbs, lexicon.nouns)
-            for lemma, patterns in table.items()
-            if any((p.code or "")[:2] in _ACTORLESS_ROOTS for p in patterns)
-        }
-        return cls(frozenset(w.lower() for w in words), frozenset(w.lower() for w in actorless))
+        requirements: dict[str, set[str] | None] = {}
+        actorless: set[str] = set()
+        for table in (lexicon.verbs, lexicon.nouns):
+            for lemma, patterns in table.items():
+                for p in patterns:
+                    needed = set(p.objects) | set(p.modifiers) | ({p.particle} if p.particle else set())
+                    _require(requirements, lemma.lower(), {w.lower() for w in needed} or None)
+                    if (p.code or "")[:2] in _ACTORLESS_ROOTS:
+                        actorless.add(lemma.lower())
+        for word in set(lexicon.accuse_nouns).union(*(lexicon.word(n) for n in _TRIGGER_WORD_LISTS)):
+            _require(requirements, word.lower(), None)
+        frozen = {k: (frozenset(v) if v is not None else None) for k, v in requirements.items()}
+        return cls(frozen, frozenset(actorless))
 
-    def forms(self, token: Token) -> set[str]:
-        """The lemma, the word, and its stems (the coder repairs lemmas the same way)."""
-        low = token.lower_
-        return {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+    def _triggers_of(self, token: Token) -> tuple[str, ...]:
+        """Trigger words among the token's lemma, word and stems (the coder repairs lemmas the same way)."""
+        key = token.orth ^ (token.lemma << 1)
+        found = self._matches.get(key)
+        if found is None:
+            low = token.lower_
+            forms = {token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+            found = tuple(f for f in forms if f in self.requirements)
+            if len(self._matches) >= self.MAX_CACHED:
+                self._matches.clear()
+            self._matches[key] = found
+        return found
 
     def can_hold_event(self, sent: Span) -> bool:
         """A trigger word, and an actor for it: a named entity, a personal pronoun, or an act that needs none."""
-        found = set()
-        for token in sent:
-            found |= self.forms(token) & self.words
+        found = {t for token in sent for t in self._triggers_of(token)}
         if not found:
             return False
-        if found & self.actorless:
-            return True
+        words: set[str] | None = None
+        usable = False
+        for trigger in found:
+            needed = self.requirements[trigger]
+            if needed is not None:
+                words = words if words is not None else {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+                if not needed & words:
+                    continue
+            if trigger in self.actorless:
+                return True
+            usable = True
+        if not usable:
+            return False
         return any(e.label_ in _ACTOR_ENTITY_LABELS for e in sent.ents) or any(t.tag_ in _PERSONAL for t in sent)
+
+
+def _require(table: dict[str, set[str] | None], word: str, needed: set[str] | None) -> None:
+    if word in table and table[word] is None:
+        return
+    if needed is None:
+        table[word] = None
+    else:
+        table.setdefault(word, set()).update(needed)  # type: ignore[union-attr]
 
 
 class SelectiveParser(SpacyParser):
@@ -179,26 +214,25 @@ class SelectiveParser(SpacyParser):
                 if self.triggers.can_hold_event(sent):
                     selected.append((n, sent))
         self.parsed_sentences += len(selected)
+        rows = [_flat_trees(doc) for doc in docs]
         parsed = self.parser.pipe((s.as_doc() for _, s in selected), batch_size=self.batch_size * 8)
-        trees: list[dict[int, tuple[int, str]]] = [{} for _ in docs]
         for (n, sent), sent_doc in zip(selected, parsed, strict=True):
-            for token in sent_doc:
-                trees[n][sent.start + token.i] = (sent.start + token.head.i, token.dep_)
-        for doc, tree in zip(docs, trees, strict=True):
-            _set_trees(doc, tree)
+            rows[n][sent.start : sent.end] = sent_doc.to_array([HEAD, DEP])  # heads are relative offsets
+        for doc, doc_rows in zip(docs, rows, strict=True):
+            doc.from_array([HEAD, DEP], doc_rows)
         return docs
 
 
-def _set_trees(doc: Doc, parsed: dict[int, tuple[int, str]]) -> None:
-    """Heads and labels for every token: the parse where there is one, a flat tree elsewhere."""
-    strings = doc.vocab.strings
+def _flat_trees(doc: Doc) -> numpy.ndarray:
+    """HEAD/DEP rows giving every sentence a flat tree: each token attached to the first one."""
     rows = numpy.zeros((len(doc), 2), dtype="uint64")
-    for sent in list(doc.sents):
-        for token in sent:
-            head, dep = parsed.get(token.i) or (sent.start, "ROOT" if token.i == sent.start else _FLAT_DEP)
-            rows[token.i, 0] = numpy.int64(head - token.i).astype("uint64")
-            rows[token.i, 1] = strings.add(dep)
-    doc.from_array([HEAD, DEP], rows)
+    flat, root = doc.vocab.strings.add(_FLAT_DEP), doc.vocab.strings.add("ROOT")
+    rows[:, 1] = flat
+    for sent in doc.sents:
+        offsets = sent.start - numpy.arange(sent.start, sent.end, dtype="int64")
+        rows[sent.start : sent.end, 0] = offsets.astype("uint64")
+        rows[sent.start, 1] = root
+    return rows
 
 
 def selective_parser(nlp: Language, lexicon_paths: Iterable[str | Path] = (), batch_size: int = 16) -> SelectiveParser:
