@@ -7,12 +7,11 @@ cd "$(dirname "$0")"
 bash scripts/setup-venv
 bash scripts/system-deps
 pg_dir=""
-cleanup() { if [ -n "$pg_dir" ]; then bash scripts/pg-test-server stop "$pg_dir" || true; rm -rf "$pg_dir"; fi; }
+cleanup() { if [ -n "$pg_dir" ]; then bash scripts/pg-test-server stop "$pg_dir" || true; fi; }
 trap cleanup EXIT
 if [ -z "${EVENTLENS_TEST_PG_URL:-}" ] && [ -x scripts/pg-test-server ]; then
     pg_dir=$(mktemp -d /tmp/eventlens-pg.XXXXXX)
-    EVENTLENS_TEST_PG_URL=$(bash scripts/pg-test-server start "$pg_dir")
-    export EVENTLENS_TEST_PG_URL
+    eval "$(bash scripts/pg-test-server start "$pg_dir")"   # exports EVENTLENS_TEST_PG_URL
 fi
 .venv/bin/ruff check src tests
 .venv/bin/python -m pytest "$@"

@@ -53,3 +53,9 @@ def test_negated_event_is_not_merged_with_the_act() -> None:
     negated = meeting(FIDAN, 50)
     negated.negated = True
     assert len(merge_events([meeting(FIDAN, 0), negated])) == 2
+
+
+def test_undated_body_telling_stays_apart_from_a_dated_one() -> None:
+    dated = meeting(FIDAN, 0, date="2020-01-13")
+    assert len(merge_events([dated, meeting(FIDAN, 50, "body")])) == 2
+    assert len(merge_events([meeting(FIDAN, 50, "caption"), dated])) == 1

@@ -44,6 +44,22 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+_SUMMARY_KINDS = frozenset({"headline", "standfirst", "caption"})
+
+
+def tellings_compatible(a: Event, b: Event) -> bool:
+    """Within an article: the dates agree, and an undated telling only joins a dated one
+    when it is a summary (headline, standfirst, caption) of it. An undated act in the
+    body ("Idlib has been bombed") is background, not the dated one ("since April 2019").
+    """
+    if not dates_compatible(a.date, b.date):
+        return False
+    if (a.date is None) == (b.date is None):
+        return True
+    undated = a if a.date is None else b
+    return all(m.kind in _SUMMARY_KINDS for m in undated.mentions)
+
+
 def places_compatible(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return True
@@ -87,7 +103,7 @@ def merge_events(events: list[Event]) -> list[Event]:
                 kept
                 for kept in merged
                 if merge_key(kept) == merge_key(event)
-                and dates_compatible(kept.date, event.date)
+                and tellings_compatible(kept, event)
                 and places_compatible(kept, event)
             ),
             None,
