@@ -91,13 +91,13 @@ def test_dask_rerun_adds_nothing(corpus: Path, tmp_path: Path, lens: eventlens.E
 def test_cli_on_an_existing_scheduler(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        result = CliRunner().invoke(
-            main, ["ingest", str(corpus), "--db", db, "--engine", "dask", "--scheduler", cluster.scheduler_address]
-        )
+        args = ["ingest", str(corpus), "--db", db, "--engine", "dask", "--scheduler", cluster.scheduler_address]
+        result = CliRunner().invoke(main, [*args, "--parquet-dir", str(tmp_path / "parts")])
     assert result.exit_code == 0, result.output
     assert f"{N_STORIES + 1} stored" in result.output and "errors: 2" in result.output
     with eventlens.open_store(db) as store:
         assert store.counts().articles == N_STORIES + 1
+    assert list_partitions(tmp_path / "parts")  # kept where the user asked
 
 
 @pytest.mark.slow

@@ -63,6 +63,29 @@ def sample_document(article_id: str = "story-1", url: str | None = "https://news
     return doc
 
 
+LOCAL_TEXT = (
+    "Damascus answers Paris\n\n"
+    "Syrian officials accused France of hypocrisy on Tuesday in a long statement read on state television."
+)
+
+
+def local_document() -> Document:
+    """A second article, read from a local file (no URL), with an event of its own."""
+    text = LOCAL_TEXT
+    start = text.index("Syrian")
+    doc = Document(article=Article(id="local-file", text=text, title="Damascus answers Paris"), text=text)
+    doc.sentences = [
+        Sentence(0, 0, start - 2, text[: start - 2], "headline"),
+        Sentence(1, start, len(text), text[start:]),
+    ]
+    event = Event("local-file", Actor("Syria", "SYRGOV", "SYR", "GOV"), Actor("France", "FRA", "FRA"), "112",
+                  quad_class=3, goldstein=-2.0, plover=Plover("ACCUSE"), date="2021-02-02", date_precision="day",
+                  mentions=[Mention("local-file", 1, start, start + 38, text[start : start + 38])])  # fmt: skip
+    event.id = event.make_id()
+    doc.events = [event]
+    return doc
+
+
 @pytest.fixture
 def sample_events() -> list[Event]:
     return sample_document().events
@@ -70,8 +93,9 @@ def sample_events() -> list[Event]:
 
 @pytest.fixture
 def stored(tmp_path: Path) -> Iterator[eventlens.Store]:
-    """A SQLite store holding two articles of the sample (one without URL)."""
+    """A SQLite store holding the sample article and a local one (without URL)."""
     with eventlens.open_store(tmp_path / "export.db") as store:
         assert store.save_document(sample_document())
-        assert store.save_document(sample_document("local-file", url=None))
+        assert store.save_document(local_document())
+        assert store.counts().events == 5
         yield store

@@ -33,4 +33,4 @@ def test_plover_records_carry_the_article_url(stored: eventlens.Store) -> None:
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     urls = {r["story_id"]: r["url"] for r in records}
     assert urls == {"story-1": "https://news.example.org/a/1", "local-file": None}
-    assert {r["publication"] for r in records} == {"Example News"}
+    assert {r["story_id"]: r["publication"] for r in records} == {"story-1": "Example News", "local-file": ""}

@@ -24,9 +24,10 @@ from .options import db_option, echo_table, model_option, settings_from
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: run on a Dask cluster (see docs/dask.md).")  # fmt: skip
 @click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
+@click.option("--parquet-dir", default=None, help="Dask: where workers write their partitions (shared by all).")
 def ingest(
     paths: tuple[str, ...], db: str, model: str | None, quiet: bool, batch_size: int | None,
-    n_process: int | None, engine: str, scheduler: str | None,
+    n_process: int | None, engine: str, scheduler: str | None, parquet_dir: str | None,
 ) -> None:  # fmt: skip
     """Read, process and store the articles in PATHS (files, directories, globs)."""
     settings = settings_from(db=db, model=model, batch_size=batch_size, n_process=n_process)
@@ -37,7 +38,8 @@ def ingest(
         if engine == "dask":
             from ..engine.cluster import DaskOptions, ingest_on_dask
 
-            options = DaskOptions(scheduler=scheduler, n_workers=settings.n_process if n_process else 2)
+            workers = settings.n_process if n_process else 2
+            options = DaskOptions(scheduler=scheduler, n_workers=workers, parquet_dir=parquet_dir)
             summary = ingest_on_dask(settings, paths, store, options, progress=lambda _item: bar.update(1))
         else:
             summary = load(settings).ingest(paths, store, progress=lambda _item: bar.update(1))

@@ -20,6 +20,7 @@ import logging
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -147,6 +148,7 @@ def _run(
     summary = IngestSummary()
     pending: dict[int, tuple[Future, list[Article]]] = {}
     next_to_load = 0
+    run = uuid.uuid4().hex[:12]
 
     def load_ready(block: bool) -> None:
         nonlocal next_to_load
@@ -160,7 +162,8 @@ def _run(
             next_to_load += 1
 
     for part, batch in enumerate(_batches(settings, paths, store, summary, progress, partition_size)):
-        future = client.submit(process_partition, batch, part, str(directory), pure=False, key=f"eventlens-part-{part}")
+        key = f"eventlens-part-{run}-{part}"  # task keys are global on a shared scheduler: one run, one prefix
+        future = client.submit(process_partition, batch, part, str(directory), pure=False, key=key)
         pending[part] = (future, batch)
         load_ready(block=len(pending) >= window)
     load_ready(block=True)
