@@ -15,7 +15,9 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import EventlensError, InputError
@@ -34,6 +36,10 @@ from .stages.merge import EventMerger
 from .stages.parse import SpacyParser, selective_parser
 from .stages.places import EventPlacer
 from .store.base import Store
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
 
 logger = logging.getLogger(__name__)
 
@@ -89,9 +95,12 @@ class EventLens:
             return process_in_parallel(self.settings, articles, self.settings.n_process)
         return self.pipeline.pipe(Document(article=a) for a in articles)
 
-    def extract_text(self, text: str, article_id: str | None = None) -> list[Event]:
-        """Events from one text given as a string. Raises InputError for unusable text."""
-        doc = next(self.process([article_from_string(text, self.settings.limits, article_id)]))
+    def extract_text(self, text: str, article_id: str | None = None, published: date | None = None) -> list[Event]:
+        """Events from one text given as a string, published on `published` if given (the date
+        that relative dates and people's roles are read against). Raises InputError for unusable text."""
+        article = article_from_string(text, self.settings.limits, article_id)
+        article.published = published or article.published
+        doc = next(self.process([article]))
         if doc.error:
             raise InputError(f"{doc.error.stage}: {doc.error.reason}")
         return doc.events
@@ -150,7 +159,6 @@ class EventLens:
         summary.seconds = time.perf_counter() - started
         return summary
 
-
     def _store_if_near_duplicate(self, article: Article, store: Store) -> bool:
         """Link a near-duplicate of a stored article (wire copy, update) to it, without coding it again.
 
@@ -208,3 +216,15 @@ def extract(source: str | Path | Iterable[str | Path], settings: Settings | None
         if isinstance(item, Document) and item.error is None:
             events.extend(item.events)
     return events
+
+
+def events_table(events: Iterable[Event]) -> pyarrow.Table:
+    """Events as an Arrow table (one row an event; the columns of the Parquet export)."""
+    from .export.tables import events_to_table
+
+    return events_to_table(events)
+
+
+def events_frame(events: Iterable[Event]) -> pandas.DataFrame:
+    """Events as a pandas DataFrame, for notebooks."""
+    return events_table(events).to_pandas()
