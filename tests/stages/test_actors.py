@@ -189,3 +189,18 @@ def test_a_lone_surname_of_someone_else_is_not_an_office_holder(process_text) ->
     doc = process_text("Algerian President Levy Mwanawasa met July Smith in July.", published="2020-01-13")
     people = {m.text: m.actor for m in doc.actor_mentions if m.actor.kind == "person"}
     assert all(a.actor_id and not a.actor_id.startswith("kb:") for a in people.values()), people
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("Turkish intelligence chief Hakan Fidan met Ali Mamlouk in Moscow.", None, "TURSPY"),
+        ("Turkish Foreign Minister Hakan Fidan met Ali Mamlouk in Moscow.", None, "TURGOV"),
+        ("Hakan Fidan met Ali Mamlouk in Moscow on Monday.", "2020-01-14", "TURSPY"),
+        ("Hakan Fidan met Ali Mamlouk in Moscow on Monday.", "2024-01-16", "TURGOV"),
+    ],
+)
+def test_undated_text_takes_the_role_from_the_title(process_text, text: str, published: str | None, code: str) -> None:
+    doc = process_text(text, published=published)
+    codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Hakan Fidan"}
+    assert codes == {code}

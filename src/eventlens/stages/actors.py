@@ -386,6 +386,8 @@ class ActorResolver:
         if head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
+            if state.day is None:
+                self._code_by_title(phrase.actor, sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold))
         else:
             known = self._person_in_article(name, state)
             if known is not None:
@@ -400,6 +402,17 @@ class ActorResolver:
         if phrase.actor.kind == "person":
             key = name_key(name)
             state.persons.append((ws[head.i].start, phrase.actor, key))
+
+    def _code_by_title(self, actor: Actor, sector: str | None) -> None:
+        """With no date to read roles on, the title the text gives picks the role
+        ("intelligence chief Hakan Fidan" is TURSPY, whatever office he holds today)."""
+        person = self.kb.person_by_id(actor.actor_id) if sector else None
+        if person is None:
+            return
+        fitting = [r for r in person.roles if r.code.endswith(sector or "")]
+        if fitting and actor.code not in {r.code for r in fitting}:
+            actor.code = fitting[-1].code
+            actor.sector = sector
 
     def _person_in_article(self, name: str, state: ArticleState) -> Actor | None:
         """An earlier person of the article this name refers to: same name, surname or variant."""
