@@ -59,3 +59,9 @@ def test_undated_body_telling_stays_apart_from_a_dated_one() -> None:
     dated = meeting(FIDAN, 0, date="2020-01-13")
     assert len(merge_events([dated, meeting(FIDAN, 50, "body")])) == 2
     assert len(merge_events([meeting(FIDAN, 50, "caption"), dated])) == 1
+
+
+def test_two_codings_of_one_sentence_are_one_mention() -> None:
+    first, second = meeting(FIDAN, 0), meeting(TUR_HEADS, 3)  # same sentence (0), overlapping spans
+    (merged,) = merge_events([first, second])
+    assert merged.num_mentions == 1 and merged.mentions[0].start == 0

@@ -73,8 +73,8 @@ def code_specificity(code: str) -> tuple[int, int]:
 
 def fold(into: Event, other: Event) -> None:
     """Fold `other` into `into`: mentions, the best date, code, place, reporters, quotes."""
-    seen = {(m.article_id, m.start, m.end) for m in into.mentions}
-    into.mentions += [m for m in other.mentions if (m.article_id, m.start, m.end) not in seen]
+    seen = {(m.article_id, m.sentence) for m in into.mentions}  # one mention per sentence told
+    into.mentions += [m for m in other.mentions if (m.article_id, m.sentence) not in seen]
     into.mentions.sort(key=lambda m: (m.article_id, m.start))
     if _PRECISION_RANK[other.date_precision] > _PRECISION_RANK[into.date_precision]:
         into.date, into.date_precision = other.date, other.date_precision
