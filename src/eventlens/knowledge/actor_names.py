@@ -11,6 +11,7 @@ full names (two words or more) or against people already named in the same artic
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ class Word:
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its string; memoised for speed
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a word or name."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -107,6 +109,7 @@ def strip_titles(key: tuple[str, ...]) -> tuple[str, ...]:
     return key[i:]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its string; memoised for speed
 def variant_word(word: str) -> str:
     """One folded word reduced by the transliteration rules, doubled letters collapsed."""
     out = word.replace("'", "").replace("-", "")

@@ -264,7 +264,18 @@ def ner_spans(doc: Document, start: int, end: int, label: str) -> list[tuple[int
     spacy_doc = doc.doc
     if spacy_doc is None:
         return []
-    return [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == label and start <= e.start_char < end]
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    found: list[tuple[int, int]] = []
+    for token in span:  # entities that begin in [start, end): walk the tokens, not every entity of the doc
+        if token.ent_iob_ != "B" or token.ent_type_ != label or token.idx < start:
+            continue
+        last = token.i
+        while last + 1 < len(spacy_doc) and spacy_doc[last + 1].ent_iob_ == "I":
+            last += 1
+        found.append((token.idx, spacy_doc[last].idx + len(spacy_doc[last].text)))
+    return found
 
 
 def token_at(doc: Document, offset: int) -> object | None:
