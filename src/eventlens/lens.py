@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .errors import EventlensError, InputError
+from .errors import InputError
 from .knowledge.actors import ActorKB
 from .model import Article, Document, DocumentError, Event
 from .nlp import load_model
@@ -36,6 +36,7 @@ from .stages.merge import EventMerger
 from .stages.parse import SpacyParser, selective_parser
 from .stages.places import EventPlacer
 from .store.base import Store
+from .store.dedup import store_if_near_duplicate
 
 if TYPE_CHECKING:
     import pandas
@@ -160,22 +161,12 @@ class EventLens:
         return summary
 
     def _store_if_near_duplicate(self, article: Article, store: Store) -> bool:
-        """Link a near-duplicate of a stored article (wire copy, update) to it, without coding it again.
-
-        Only the cheap `clean` stage runs; the store links the copy and counts it in the
-        original's events (see `store.relational`). Anything else goes through the pipeline.
-        """
+        """Link a near-duplicate of a stored article (wire copy, update) to it, without coding it again."""
         try:
             clean = self.pipeline.get_stage("clean")
         except KeyError:
             return False
-        try:
-            doc = clean(Document(article=article))
-        except (EventlensError, ValueError):
-            return False  # the pipeline will record the failure
-        if store.find_near_duplicate(doc.text, exclude=article.id) is None:
-            return False
-        return store.save_document(doc)
+        return store_if_near_duplicate(article, store, clean)
 
 
 def _record(item: Document | DocumentError, store: Store, summary: IngestSummary) -> None:

@@ -34,9 +34,10 @@ from ..model import Article, Document, DocumentError
 from ..readers import read_paths
 from ..stages.clean import Cleaner
 from ..store.base import Store
+from ..store.dedup import store_if_near_duplicate
 from .parallel import batch_memory_zone
 from .partitions import read_partition, write_partition
-from .writer import store_document, store_if_near_duplicate
+from .writer import store_document
 
 logger = logging.getLogger(__name__)
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import EventlensError
 from ..lens import IngestSummary
-from ..model import Article, Document
-from ..pipeline import Stage
+from ..model import Document
 from ..store.base import Store
 
 
@@ -22,16 +20,3 @@ def store_document(doc: Document, store: Store, summary: IngestSummary) -> None:
         summary.skipped += 1
 
 
-def store_if_near_duplicate(article: Article, store: Store, cleaner: Stage) -> bool:
-    """Store `article` as a near-duplicate copy of a stored article, if it is one (as `EventLens.ingest` does).
-
-    Only the cheap clean stage runs; a copy is linked to its original by the store and
-    never coded again. False when the article is new (it then goes through the pipeline).
-    """
-    try:
-        doc = cleaner(Document(article=article))
-    except (EventlensError, ValueError):
-        return False  # the pipeline will record the failure
-    if store.find_near_duplicate(doc.text, exclude=article.id) is None:
-        return False
-    return store.save_document(doc)

@@ -37,7 +37,13 @@ class SpacyParser:
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Parse a batch at once (spaCy's `nlp.pipe`); refuse non-English text per document."""
-        docs = list(docs)
+        ok = self._english_only(docs)
+        parsed = self.nlp.pipe((d.text for d in ok), batch_size=self.batch_size, n_process=self.n_process)
+        for doc, spacy_doc in zip(ok, parsed, strict=True):
+            yield self._attach(doc, spacy_doc)
+
+    def _english_only(self, docs: Iterable[Document]) -> list[Document]:
+        """The documents in English; the others are marked with a per-document error."""
         ok: list[Document] = []
         for doc in docs:
             try:
@@ -45,9 +51,7 @@ class SpacyParser:
                 ok.append(doc)
             except InputError as exc:
                 doc.error = DocumentError(doc.article.id, self.name, str(exc), doc.article.path)
-        parsed = self.nlp.pipe((d.text for d in ok), batch_size=self.batch_size, n_process=self.n_process)
-        for doc, spacy_doc in zip(ok, parsed, strict=True):
-            yield self._attach(doc, spacy_doc)
+        return ok
 
     @staticmethod
     def _attach(doc: Document, spacy_doc: object) -> Document:
@@ -187,14 +191,7 @@ class SelectiveParser(SpacyParser):
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        docs = list(docs)
-        ok: list[Document] = []
-        for doc in docs:
-            try:
-                check_english(doc.text)
-                ok.append(doc)
-            except InputError as exc:
-                doc.error = DocumentError(doc.article.id, self.name, str(exc), doc.article.path)
+        ok = self._english_only(docs)
         spacy_docs = self._parse_selected(list(self._cheap_pass(d.text for d in ok)))
         for doc, spacy_doc in zip(ok, spacy_docs, strict=True):
             yield self._attach(doc, spacy_doc)
