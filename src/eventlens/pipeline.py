@@ -13,12 +13,26 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from .errors import ConfigError, EventlensError
 from .model import Document, DocumentError
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last one shorter), streaming: nothing more is held."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @runtime_checkable
@@ -61,13 +75,7 @@ class Pipeline:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= self.batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
+        for batch in batched(docs, self.batch_size):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Document]) -> list[Document]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Document, DocumentError
+from ..pipeline import batched
 from .serialize import document_from_dict, document_to_dict
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def process_in_parallel(settings: Settings, articles: Iterable[Article], n_proce
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a model
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[tuple[Future, list[Article]]] = deque()
-        for batch in _batches(articles, batch_size):
+        for batch in batched(articles, batch_size):
             pending.append((pool.submit(_process_batch, batch), batch))
             if len(pending) >= 2 * n_process:
                 yield from _collect(*pending.popleft())
@@ -92,14 +93,3 @@ def _collect(future: Future, batch: list[Article]) -> Iterator[Document]:
         return
     for data in results:
         yield document_from_dict(data)
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..model import Actor, Event, Mention, Place, Plover
+from ..pipeline import batched
 
 _ACTOR = ("code", "name", "country", "sector", "actor_id")
 _MENTION = pa.struct(
@@ -109,7 +110,7 @@ def write_parquet(events: Iterable[Event], path: str | Path, row_group_size: int
     """Write events to a Parquet file, a row group at a time (memory stays bounded)."""
     count = 0
     with pq.ParquetWriter(str(path), SCHEMA, compression="zstd") as writer:
-        for chunk in _chunks(events, row_group_size):
+        for chunk in batched(events, row_group_size):
             writer.write_table(events_to_table(chunk))
             count += len(chunk)
     return count
@@ -174,14 +175,3 @@ def _parse_csv_cell(name: str, text: str) -> Any:
     if pa.types.is_boolean(kind):
         return text == "true"
     return text
-
-
-def _chunks(items: Iterable[Event], size: int) -> Iterator[list[Event]]:
-    chunk: list[Event] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
