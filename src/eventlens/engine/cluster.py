@@ -31,6 +31,7 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..lens import EventLens, IngestSummary
 from ..model import Article, Document, DocumentError
+from ..pipeline import batched
 from ..readers import read_paths
 from ..stages.clean import Cleaner
 from ..store.base import Store
@@ -162,7 +163,8 @@ def _run(
             del pending[next_to_load]
             next_to_load += 1
 
-    for part, batch in enumerate(_batches(settings, paths, store, summary, progress, partition_size)):
+    new_articles = _new_articles(settings, paths, store, summary, progress)
+    for part, batch in enumerate(batched(new_articles, partition_size)):
         key = f"eventlens-part-{run}-{part}"  # task keys are global on a shared scheduler: one run, one prefix
         future = client.submit(process_partition, batch, part, str(directory), pure=False, key=key)
         pending[part] = (future, batch)
@@ -171,17 +173,15 @@ def _run(
     return summary
 
 
-def _batches(
+def _new_articles(
     settings: Settings,
     paths: Iterable[str | Path],
     store: Store,
     summary: IngestSummary,
     progress: Progress | None,
-    size: int,
-) -> Iterator[list[Article]]:
-    """Articles not yet stored, in batches; read errors and near-duplicates are stored on the way."""
+) -> Iterator[Article]:
+    """Articles not yet stored; read errors and near-duplicates are stored on the way."""
     cleaner = Cleaner()
-    batch: list[Article] = []
     for item in read_paths(paths, settings.limits):
         if isinstance(item, DocumentError):
             store.record_error(item)
@@ -199,12 +199,7 @@ def _batches(
             if progress:
                 progress(Document(article=item))
         else:
-            batch.append(item)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+            yield item
 
 
 def _load(
