@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from eventlens.errors import ConfigError
 from eventlens.model import Article, Document
 from eventlens.readers.text import article_from_text
-from eventlens.stages.clean import Cleaner
+from eventlens.stages.clean import BoilerplateRules, Cleaner
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,25 @@ def test_given_title_becomes_headline(cleaner: Cleaner) -> None:
 def test_single_sentence_is_body_not_headline(cleaner: Cleaner) -> None:
     doc = cleaner(Document(Article(id="x", text="Turkey and Russia signed a deal.", fmt="jsonl")))
     assert [p.kind for p in doc.paragraphs] == ["body"]
+
+
+def test_user_rules_add_patterns(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("drop_lines:\n  - 'listen to this story'\n", "utf-8")
+    rules = BoilerplateRules.load((extra,))
+    assert rules.is_furniture("Listen to this story") and rules.is_furniture("2 min read")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("drop_lines: [unclosed", "cannot read boilerplate rules"),
+        ("- just\n- a list\n", "expected a mapping"),
+        ("drop_lines:\n  - '(unbalanced'\n", "bad pattern"),
+    ],
+)
+def test_bad_user_rules_are_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(content, "utf-8")
+    with pytest.raises(ConfigError, match=message):
+        BoilerplateRules.load((extra,))

@@ -25,10 +25,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
-from ..errors import ConfigError
+from ..knowledge.datafiles import read_yaml_mapping
 from ..model import Actor, Attribution, Document, Event
 from .event_anchor import trigger_token
 
@@ -54,10 +53,7 @@ class AttributionCues:
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> AttributionCues:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"cannot read attribution cues {path}: {exc}") from exc
+        data = read_yaml_mapping(path, "attribution cues")
         stance = {
             str(verb).lower(): str(kind)
             for kind, verbs in (data.get("reporting_verbs") or {}).items()

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from ..errors import InputError
+from ..errors import ConfigError, InputError
+from ..knowledge.datafiles import read_yaml_mapping
 from ..model import Document, Paragraph, SentenceKind
 from ..readers.text import HEADER_LINES, parse_date_line
 
@@ -31,19 +30,19 @@ class BoilerplateRules:
 
     @classmethod
     def load(cls, extra: tuple[Path, ...] = ()) -> BoilerplateRules:
-        files = [resources.files("eventlens.data").joinpath("boilerplate.yaml").read_text("utf-8")]
-        files += [Path(p).read_text("utf-8") for p in extra]
+        """The shipped rules, then each user file in `extra` (patterns added, credit replaced)."""
+        shipped = Path(str(resources.files("eventlens.data").joinpath("boilerplate.yaml")))
         drop: list[re.Pattern[str]] = []
         credit = None
         markers: list[str] = []
-        for raw in files:
-            data = yaml.safe_load(raw) or {}
-            drop += [re.compile(rf"(?:{p})", re.IGNORECASE) for p in data.get("drop_lines", [])]
+        for path in (shipped, *extra):
+            data = read_yaml_mapping(path, "boilerplate rules")
+            drop += [_pattern(p, path) for p in data.get("drop_lines") or []]
             if data.get("caption_credit"):
-                credit = re.compile(data["caption_credit"], re.IGNORECASE)
-            markers += [m.lower() for m in data.get("caption_markers", [])]
+                credit = _pattern(data["caption_credit"], path, anchored=False)
+            markers += [str(m).lower() for m in data.get("caption_markers") or []]
         if credit is None:
-            raise InputError("boilerplate rules have no caption_credit pattern")
+            raise ConfigError("boilerplate rules have no caption_credit pattern")
         return cls(tuple(drop), credit, tuple(markers))
 
     def is_furniture(self, line: str) -> bool:
@@ -125,6 +124,13 @@ class Cleaner:
         if i < header_end:
             return "standfirst"
         return "body"
+
+
+def _pattern(text: object, path: Path, anchored: bool = True) -> re.Pattern[str]:
+    try:
+        return re.compile(rf"(?:{text})" if anchored else str(text), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"boilerplate rules {path}: bad pattern {text!r}: {exc}") from exc
 
 
 def _same(a: str, b: str) -> bool:

@@ -23,10 +23,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
-from ..errors import ConfigError
+from ..knowledge.datafiles import read_yaml_mapping
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Document, Event, Place
 from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
@@ -56,10 +55,7 @@ class PlaceCues:
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> PlaceCues:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"cannot read place cues {path}: {exc}") from exc
+        data = read_yaml_mapping(path, "place cues")
 
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or [])
