@@ -11,6 +11,7 @@ DEFAULT_DB = "eventlens.db"
 ENV_DB = "EVENTLENS_DB"
 ENV_MODEL = "EVENTLENS_MODEL"
 ENV_PARSE_FILTER = "EVENTLENS_PARSE_FILTER"
+ENV_MIN_CONFIDENCE = "EVENTLENS_MIN_CONFIDENCE"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     lexicon_paths: tuple[Path, ...] = ()  # user lexicon files added to the shipped one
     actor_paths: tuple[Path, ...] = ()  # user actor files added to the shipped knowledge base
     parse_filter: bool = False  # parse only sentences that can hold an event (stages.parse.SelectiveParser)
+    min_confidence: float | None = None  # events below it are kept out; None: data/assess/confidence.yaml (0.5)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -41,6 +43,20 @@ class Settings:
             model=os.environ.get(ENV_MODEL, DEFAULT_MODEL),
             db=os.environ.get(ENV_DB, DEFAULT_DB),
             parse_filter=os.environ.get(ENV_PARSE_FILTER, "") in ("1", "true", "yes"),
+            min_confidence=_float_env(ENV_MIN_CONFIDENCE),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given) if given else base
+
+
+def _float_env(name: str) -> float | None:
+    """A number from the environment; None when unset or empty (ConfigError when not a number)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as exc:
+        from .errors import ConfigError
+
+        raise ConfigError(f"{name} must be a number, got {value!r}") from exc

@@ -45,6 +45,7 @@ class SentenceResult:
     target_ok: bool | None
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    kept: bool = False  # the sentence's events passed the assess stage (not only candidates)
 
 
 @dataclass
@@ -154,15 +155,23 @@ def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
 
 
 def evaluate_plover(records: list[dict[str, Any]], process: Processor) -> PloverReport:
-    """Run the pipeline over the gold sentences and score them."""
+    """Run the pipeline over the gold sentences and score them.
+
+    Every gold sentence holds an event, so this measures how the coder types an event it found:
+    each sentence is scored on the events kept in the record, else on the candidates the assess
+    stage kept out (`Document.rejected`, best first). `PloverReport.kept` counts the sentences
+    whose events passed the record's filter."""
     articles = [Article(id=str(r["id"]), text=str(r["text"]), fmt="jsonl") for r in records]
     docs = {d.article.id: d for d in process(articles)}
     results = []
     for rec in records:
         doc = docs.get(str(rec["id"]))
-        events = doc.events if doc is not None and doc.error is None else []
+        ok = doc is not None and doc.error is None
+        events = (doc.events or sorted(doc.rejected, key=lambda e: -e.confidence)) if ok else []
         error = doc.error.reason if doc is not None and doc.error else None
-        results.append(_score_sentence(rec, events, error))
+        result = _score_sentence(rec, events, error)
+        result.kept = ok and bool(doc.events)
+        results.append(result)
     return PloverReport(results)
 
 
@@ -256,7 +265,8 @@ def format_plover(report: PloverReport, errors: bool = False) -> str:
     tgt_ok, tgt_n = report.country_accuracy("target")
     lines += [
         "",
-        f"sentences {report.n}; with any event {sum(1 for s in report.sentences if s.events)}; "
+        f"sentences {report.n}; with any event {sum(1 for s in report.sentences if s.events)} "
+        f"({sum(1 for s in report.sentences if s.kept)} passing the record's confidence filter); "
         f"events {sum(len(s.events) for s in report.sentences)}, of the gold type {report.event_precision:.3f}",
         f"source country {src_ok}/{src_n} = {src_ok / max(src_n, 1):.3f}; "
         f"target country {tgt_ok}/{tgt_n} = {tgt_ok / max(tgt_n, 1):.3f}",

@@ -28,6 +28,7 @@ from .pipeline import Pipeline
 from .readers import read_paths
 from .readers.discover import article_from_string
 from .stages.actors import ActorResolver
+from .stages.assess import EventAssessor
 from .stages.attribution import Attributor
 from .stages.clean import Cleaner
 from .stages.dates import EventDater
@@ -48,17 +49,24 @@ ProgressCallback = Callable[[Document | DocumentError], None]
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
-    """The default chain: clean -> nlp -> actors -> events -> dates -> places -> attribution -> merge."""
+    """The default chain: clean -> nlp -> actors -> events -> dates -> places -> attribution -> assess
+    -> merge."""
     nlp = load_model(settings.model)
     placer = EventPlacer()  # its gazetteer is shared with the event coder
+    kb = ActorKB.load(settings.actor_paths, include_user_dir=True)
     stages = [
         Cleaner(),
         selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
-        ActorResolver(ActorKB.load(settings.actor_paths, include_user_dir=True)),
-        EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer),
+        ActorResolver(kb),
+        EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb),
         EventDater(),
         placer,
         Attributor(),
+        EventAssessor(
+            min_confidence=settings.min_confidence,
+            region_codes=frozenset(r.code for r in kb.regions if r.kind == "region"),
+            group_codes=frozenset(r.code for r in kb.regions if r.kind == "group"),
+        ),
         EventMerger(),
     ]
     return Pipeline(stages, batch_size=settings.batch_size, max_seconds=settings.limits.max_seconds)

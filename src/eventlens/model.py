@@ -159,6 +159,8 @@ class Event:
     ontology_version: str = ""
     fatalities: int | None = None
     quotes: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # how sure the assess stage is that this is a real, rightly coded event
+    confidence_reasons: list[str] = field(default_factory=list)
     # Working fields for later stages, not part of the record:
     trigger_token: int | None = None  # index in the spaCy Doc of the trigger's head token
     sentence_index: int | None = None  # the sentence of the first mention
@@ -207,6 +209,8 @@ class Event:
             "trigger": self.trigger,
             "fatalities": self.fatalities,
             "quotes": list(self.quotes),
+            "confidence": self.confidence,
+            "confidence_reasons": list(self.confidence_reasons),
             "ontology_version": self.ontology_version,
         }
 
@@ -239,6 +243,8 @@ class Event:
             trigger=data.get("trigger") or "",
             fatalities=data.get("fatalities"),
             quotes=list(data.get("quotes") or []),
+            confidence=float(data["confidence"]) if data.get("confidence") is not None else 1.0,
+            confidence_reasons=list(data.get("confidence_reasons") or []),
             ontology_version=data.get("ontology_version") or "",
         )
 
@@ -293,6 +299,7 @@ class Document:
     actor_mentions: list[ActorMention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    rejected: list[Event] = field(default_factory=list)  # candidates the assess stage kept out
     warnings: list[str] = field(default_factory=list)
     error: DocumentError | None = None
     seconds: float = 0.0  # time spent on it so far, checked against Limits.max_seconds

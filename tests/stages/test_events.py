@@ -17,21 +17,26 @@ from eventlens.stages.events import EventCoder
 Run = Callable[..., Document]
 
 
+def _coded(doc: Document) -> list[Event]:
+    """What the coder made: the events kept in the record and the candidates the assess stage set apart."""
+    return doc.events + doc.rejected
+
+
 def _find(doc: Document, src: str | None, tgt: str | None, cameo_prefix: str) -> list[Event]:
-    """Events whose source/target codes start with `src`/`tgt` (None: no code) and whose code starts so."""
+    """Coded events whose source/target codes start with `src`/`tgt` (None: no code) and whose code starts so."""
 
     def side_ok(code: str | None, want: str | None) -> bool:
         return code is None if want is None else (code or "").startswith(want)
 
     return [
         e
-        for e in doc.events
+        for e in _coded(doc)
         if side_ok(e.source.code, src) and side_ok(e.target.code, tgt) and e.cameo.startswith(cameo_prefix)
     ]
 
 
 def _show(doc: Document) -> list[str]:
-    return [f"{e.source.code}>{e.target.code} {e.cameo} {e.pattern} {e.modality} {e.negated}" for e in doc.events]
+    return [f"{e.source.code}>{e.target.code} {e.cameo} {e.pattern} {e.modality} {e.negated}" for e in _coded(doc)]
 
 
 @pytest.mark.parametrize(
@@ -138,12 +143,12 @@ def test_negation_and_modality_are_not_the_plain_act(
     process_text: Run, text: str, src: str | None, tgt: str, cameo: str, modality: str, negated: bool
 ) -> None:
     doc = process_text(text)
-    found = [e for e in doc.events if e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)]
+    found = [e for e in _coded(doc) if e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)]
     assert found, _show(doc)
     assert all(e.modality == modality and e.negated == negated for e in found), _show(doc)
     if not negated and modality != "asserted":  # the plain act is not coded as if it happened
         plain = {"036": "042", "138": "19", "033": "07"}[cameo]
-        assert not any(e.cameo.startswith(plain) and e.modality == "asserted" for e in doc.events), _show(doc)
+        assert not any(e.cameo.startswith(plain) and e.modality == "asserted" for e in _coded(doc)), _show(doc)
 
 
 @pytest.mark.parametrize(
@@ -154,11 +159,16 @@ def test_negation_and_modality_are_not_the_plain_act(
         ("A roadside bombing killed three soldiers near Kandahar.", "1833", None),
     ],
 )
-def test_events_without_a_named_actor_are_kept(process_text: Run, text: str, cameo: str, target: str | None) -> None:
+def test_events_without_a_named_actor_are_coded_but_kept_out(
+    process_text: Run, text: str, cameo: str, target: str | None
+) -> None:
+    """The coder codes the act; the assess stage keeps it out of the record, saying why."""
     doc = process_text(text)
-    found = [e for e in doc.events if e.cameo.startswith(cameo) and e.source.code is None]
+    assert not [e for e in doc.events if e.cameo.startswith(cameo)], _show(doc)
+    found = [e for e in doc.rejected if e.cameo.startswith(cameo) and e.source.code is None]
     assert found, _show(doc)
     assert found[0].source.kind == "unknown" and found[0].source.name
+    assert found[0].confidence == 0 and found[0].confidence_reasons == ["no identified source actor"]
     if target:
         assert any((e.target.code or "").startswith(target) for e in found), _show(doc)
 

@@ -11,7 +11,7 @@ from tqdm import tqdm
 from ..lens import IngestSummary, load
 from ..model import Document, DocumentError, Event
 from ..store import open_store
-from .options import db_option, echo_table, model_option, settings_from
+from .options import db_option, echo_table, min_confidence_option, model_option, settings_from
 
 
 @click.command()
@@ -25,12 +25,16 @@ from .options import db_option, echo_table, model_option, settings_from
               help="dask: run on a Dask cluster (see docs/dask.md).")  # fmt: skip
 @click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
 @click.option("--parquet-dir", default=None, help="Dask: where workers write their partitions (shared by all).")
+@min_confidence_option
 def ingest(
     paths: tuple[str, ...], db: str, model: str | None, quiet: bool, batch_size: int | None,
     n_process: int | None, engine: str, scheduler: str | None, parquet_dir: str | None,
+    min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Read, process and store the articles in PATHS (files, directories, globs)."""
-    settings = settings_from(db=db, model=model, batch_size=batch_size, n_process=n_process)
+    settings = settings_from(
+        db=db, model=model, batch_size=batch_size, n_process=n_process, min_confidence=min_confidence
+    )
     with (
         open_store(settings.db) as store,
         tqdm(unit=" articles", desc="ingest", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar,
@@ -67,9 +71,13 @@ def echo_summary(summary: IngestSummary) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
 @model_option
-def extract_cmd(paths: tuple[str, ...], fmt: str, model: str | None) -> None:
+@min_confidence_option
+@click.option("--rejected", is_flag=True, help="Print the candidates kept out (with their reasons) instead.")
+def extract_cmd(
+    paths: tuple[str, ...], fmt: str, model: str | None, min_confidence: float | None, rejected: bool
+) -> None:
     """Process PATHS without a database and print the events (JSONL for piping and evaluation)."""
-    lens = load(settings_from(model=model))
+    lens = load(settings_from(model=model, min_confidence=min_confidence))
     rows: list[Event] = []
     errors = 0
     for item in lens.extract(paths):
@@ -79,7 +87,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, model: str | None) -> None:
             click.echo(f"error: {error.article_id}: {error.stage}: {error.reason}", err=True)
             continue
         assert isinstance(item, Document)
-        for event in item.events:
+        for event in item.rejected if rejected else item.events:
             if fmt == "jsonl":
                 click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
             else:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from ..config import DEFAULT_DB, ENV_DB, ENV_MODEL, Settings
+from ..config import DEFAULT_DB, ENV_DB, ENV_MIN_CONFIDENCE, ENV_MODEL, Settings
 
 db_option = click.option(
     "--db",
@@ -17,6 +17,14 @@ db_option = click.option(
 )
 model_option = click.option(
     "--model", envvar=ENV_MODEL, default=None, help=f"spaCy English pipeline to use (env {ENV_MODEL})."
+)
+
+min_confidence_option = click.option(
+    "--min-confidence",
+    envvar=ENV_MIN_CONFIDENCE,
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help=f"Keep events at or above this confidence (default 0.5, data/assess/confidence.yaml; env {ENV_MIN_CONFIDENCE}).",
 )
 
 

@@ -23,6 +23,9 @@ _MAX_NAME = 80
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MAX_DEPTH = 4
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_OWNER_PREPS = frozenset({"of", "by", "with", "between", "against", "from", "among"})
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,15 @@ NO_PARTY_ACTOR = Actor(name="", code=None, kind="unknown")
 class ArgumentResolver:
     """Maps parse tokens to actors for one Document (built once per document)."""
 
-    def __init__(self, document: Document, place_country: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        place_country: Callable[[str], str | None] | None = None,
+        is_actor_noun: Callable[[str], bool] | None = None,
+    ) -> None:
         self.document = document
         self.place_country = place_country
+        self.is_actor_noun = is_actor_noun
         self.spacy_doc = document.doc
         self.token_mention: dict[int, ActorMention] = {}
         for mention in document.actor_mentions:
@@ -70,13 +79,24 @@ class ArgumentResolver:
     def mention_at(self, i: int) -> ActorMention | None:
         return self.token_mention.get(i)
 
-    def parties(self, token: object, say_subject: list[Party] | None = None) -> list[Party]:
-        """Every actor an argument token stands for (coordination expanded)."""
+    def parties(self, token: object, say_subject: list[Party] | None = None, things: bool = False) -> list[Party]:
+        """Every actor an argument token stands for (coordination expanded).
+
+        A common noun that names neither people, a group nor an institution (a price, a storm,
+        a video, a decision) is a thing, not an actor: it stands for its owner if a modifier names
+        one ("Iran's decision"), else for nobody known. `things=True` (the target of an attack or
+        a seizure, a location) lets a thing stand for the place or owner found inside it."""
         tok = _antecedent(token)
         out: list[Party] = []
         for head in conjuncts(tok):
-            out.extend(self._parties_of_head(head, say_subject))
+            out.extend(self._parties_of_head(head, say_subject, things))
         return _distinct(out)
+
+    def is_thing(self, head: object) -> bool:
+        """A common noun that cannot be an actor (see `parties`)."""
+        if self.is_actor_noun is None or head.pos_ != "NOUN" or head.ent_type_ in _ACTOR_ENTS:
+            return False
+        return not self.is_actor_noun(head.lemma_.lower()) and not self.is_actor_noun(head.lower_)
 
     def modifier_parties(self, token: object) -> list[Party]:
         """Actors named by a noun's own modifiers: a possessor, a nationality adjective, a compound."""
@@ -89,7 +109,7 @@ class ArgumentResolver:
                     out.append(self.recent_subject)
         return _distinct(out)
 
-    def _parties_of_head(self, head: object, say_subject: list[Party] | None) -> list[Party]:
+    def _parties_of_head(self, head: object, say_subject: list[Party] | None, things: bool = False) -> list[Party]:
         covering = self._covering(head)
         if covering and covering[0].actor.code is None:  # a place the actor stage left uncoded
             coded = self._place_party(head) or self._demonym_party(head) or self._coded_inside(covering[0])
@@ -104,13 +124,17 @@ class ArgumentResolver:
                 earlier = self._antecedent_mention(head)
                 if earlier is not None:
                     return [earlier]
+        if not things and self.is_thing(head):
+            owners = self._owners(head)
+            demonym = None if owners else self._demonym_party(head)
+            return owners or ([demonym] if demonym else [self._unknown(head)])
         found = self._search(head, max_depth=_MAX_DEPTH)
         if found:
             return found
         if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
             counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             if counted and counted[0].dep_ == "pobj":
-                return self._parties_of_head(counted[0], say_subject)
+                return self._parties_of_head(counted[0], say_subject, things)
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
         place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
@@ -119,6 +143,21 @@ class ArgumentResolver:
         if place is not None:
             return [place]
         return [self._unknown(head)]
+
+    def _owners(self, thing: object) -> list[Party]:
+        """Whose a thing is: a possessor or modifier ("Iran's decision", "Chinese investment"), an
+        "of/by/with/between/against" phrase ("the brutality of the military", "allegations made by
+        Pakistan"), one level down; never a place or a mention deeper inside."""
+        holders = [thing, *(c for c in thing.children if c.dep_ == "acl")]
+        found: list[Party] = []
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in _OWNER_DEPS:
+                    found += [p for tok in conjuncts(child) for p in self._covering(tok)]
+                elif child.dep_ in ("prep", "agent") and child.lower_ in _OWNER_PREPS:
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    found += [p for g in objs for tok in conjuncts(g) for p in self._covering(tok)]
+        return _distinct(found)
 
     def _nearest_place(self, head: object) -> Party | None:
         """'targets in Jericho', 'refugees fleeing the war in Liberia': the nearest country named inside."""

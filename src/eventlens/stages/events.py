@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
+from ..knowledge.actors import ActorKB
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.ontology import Ontology
 from ..model import Actor, Document, Event, Mention, Sentence
@@ -24,6 +25,8 @@ _MEETING_CODES = frozenset({"040", "042", "043", "044"})
 _KEEP_WITHOUT_ACTORS = frozenset({"14", "15", "17", "18", "19", "20"})  # kept with unknown actors
 _OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
+_PERSON_SUFFIXES = ("ist", "ists", "ian", "ians")  # scientist, activist, civilian, politician
+_THING_TARGET_ROOTS = frozenset({"17", "18", "19", "20"})  # things attacked, seized or destroyed stand for their owner
 
 
 class EventCoder:
@@ -39,11 +42,20 @@ class EventCoder:
         lexicon: Lexicon | None = None,
         gazetteer: object | None = None,
         lexicon_paths: Iterable[str | Path] = (),
+        actor_kb: ActorKB | None = None,
     ) -> None:
         self.ontology = ontology or Ontology.load()
         self.lexicon = lexicon or Lexicon.load(lexicon_paths, ontology=self.ontology)
         self._gazetteer = gazetteer
         self._domestic = self.lexicon.word("domestic_codes")
+        self._actor_kb = actor_kb
+        self._actor_nouns = self.lexicon.word("actor_nouns")
+
+    def is_actor_noun(self, word: str) -> bool:
+        """A common noun that can name an actor: a general group noun or a role term of the actor KB."""
+        if word in self._actor_nouns or (len(word) > 5 and word.endswith(_PERSON_SUFFIXES)):
+            return True
+        return self._actor_kb is not None and self._actor_kb.sector_term(word) is not None
 
     @property
     def gazetteer(self) -> object:
@@ -70,7 +82,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.doc is None:
             return doc
-        resolver = ArgumentResolver(doc, self._country_of_place)
+        resolver = ArgumentResolver(doc, self._country_of_place, self.is_actor_noun)
         finder = ActFinder(self.lexicon, self.ontology, resolver)
         by_index = {s.index: s for s in doc.sentences}
         events: list[Event] = []
@@ -98,13 +110,14 @@ class EventCoder:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
         targets = list(act.target_parties)
+        things = act.code[:2] in _THING_TARGET_ROOTS
         for tok in act.targets:
-            found = resolver.parties(tok, say)
+            found = resolver.parties(tok, say, things=things)
             if tok.i in finder.weak_targets:
                 found = [p for p in found if p.via in ("mention", "demonym")]
             targets += found
         if not any(t.known for t in targets) and act.locative:
-            places = [p for t in act.locative for p in resolver.parties(t) if p.known]
+            places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
             if places:
                 targets = places
         sources = _distinct(sources)
@@ -156,7 +169,7 @@ class EventCoder:
     ) -> list[Party]:
         """Unnamed protesters, strikers or rioters: of the country they act in or against
         ("prisoners rioted at a jail in East Timor" -> TLS)."""
-        places = [p for t in act.locative for p in resolver.parties(t) if p.known]
+        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
         iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
         if not iso3:
             return sources

@@ -1,0 +1,49 @@
+"""Argument kinds: things (prices, weather, documents, abstract nouns) are never actors.
+
+Sentences written for these tests (issue 10, error classes 1 and 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import Document
+
+Run = Callable[..., Document]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rain hit sales in Britain last month.",
+        "Shares of the carmaker hit a record high on Monday.",
+        "The storm hit farms across the region on Friday.",
+        "The White House released a video of the meeting on Tuesday.",
+        "The ministry released new unemployment figures on Thursday.",
+        "Kenya's president fired the interior minister on Friday.",
+        "Rising prices forced the central bank to act.",
+    ],
+)
+def test_ordinary_words_are_not_political_acts(process_text: Run, text: str) -> None:
+    doc = process_text(text)
+    assert not doc.events, [(e.source.name, e.cameo, e.target.name) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("Hamas released three Israeli hostages on Sunday.", "PSE", "0841", "ISR"),
+        ("France condemned Iran's decision to enrich uranium.", "FRA", "111", "IRN"),
+        ("Israeli troops fired on Palestinian protesters in Gaza on Friday.", "ISR", "193", "PSE"),
+        ("Germany criticized the brutality of the Myanmar military.", "DEU", "111", "MMR"),
+    ],
+)
+def test_a_things_owner_or_a_person_is_the_actor(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
+    doc = process_text(text)
+    found = [
+        e
+        for e in doc.events
+        if (e.source.code or "").startswith(src) and e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)
+    ]
+    assert found, [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
