@@ -24,7 +24,8 @@ min_confidence_option = click.option(
     envvar=ENV_MIN_CONFIDENCE,
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help=f"Keep events at or above this confidence (default 0.5, data/assess/confidence.yaml; env {ENV_MIN_CONFIDENCE}).",
+    help=f"Keep events at or above this confidence (default 0.5, from data/assess/confidence.yaml; "
+    f"env {ENV_MIN_CONFIDENCE}).",
 )
 
 
