@@ -54,11 +54,12 @@ def build_pipeline(settings: Settings) -> Pipeline:
     nlp = load_model(settings.model)
     placer = EventPlacer()  # its gazetteer is shared with the event coder
     kb = ActorKB.load(settings.actor_paths, include_user_dir=True)
+    coder = EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb)
     stages = [
         Cleaner(),
         selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
         ActorResolver(kb),
-        EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb),
+        coder,
         EventDater(),
         placer,
         Attributor(),
@@ -66,6 +67,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             min_confidence=settings.min_confidence,
             region_codes=frozenset(r.code for r in kb.regions if r.kind == "region"),
             group_codes=frozenset(r.code for r in kb.regions if r.kind == "group"),
+            domestic_codes=coder.lexicon.word("domestic_codes"),
         ),
         EventMerger(),
     ]

@@ -368,6 +368,11 @@ class ActFinder:
         addressees = self._addressees(tok, pattern, content)
         if not addressees and content is not None and frame.name in ("demand", "appeal"):
             addressees = self._asked(content)
+        if not addressees and content is not None and content.code is None:
+            # "accused the U.N. envoy of lying": an object that names no act is the one addressed
+            clause = content.clause
+            if clause is not None and clause.dep_ in _OBJ_DEPS and clause.head.i == tok.i:
+                addressees = [clause]
         if not addressees and content is not None and frame.name == "reject":
             # "rejected a Senegalese peace plan", "dismissed an appeal from X": whose it was
             rejected = [c for c in tok.children if c.dep_ in _OBJ_DEPS and c.pos_ in ("NOUN", "PROPN")]

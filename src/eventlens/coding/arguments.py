@@ -55,10 +55,12 @@ class ArgumentResolver:
         document: Document,
         place_country: Callable[[str], str | None] | None = None,
         is_actor_noun: Callable[[str], bool] | None = None,
+        never_actors: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.place_country = place_country
         self.is_actor_noun = is_actor_noun
+        self.never_actors = never_actors  # nature and weather nouns: not even a place's stand-in
         self.spacy_doc = document.doc
         self.token_mention: dict[int, ActorMention] = {}
         for mention in document.actor_mentions:
@@ -124,6 +126,12 @@ class ArgumentResolver:
                 earlier = self._antecedent_mention(head)
                 if earlier is not None:
                     return [earlier]
+        if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
+            counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if counted and counted[0].dep_ == "pobj":
+                return self._parties_of_head(counted[0], say_subject, things)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.never_actors:
+            return [self._unknown(head)]  # "battled blazes in Canada": a fire is nobody
         if not things and self.is_thing(head):
             owners = self._owners(head)
             demonym = None if owners else self._demonym_party(head)
@@ -131,10 +139,6 @@ class ArgumentResolver:
         found = self._search(head, max_depth=_MAX_DEPTH)
         if found:
             return found
-        if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
-            counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-            if counted and counted[0].dep_ == "pobj":
-                return self._parties_of_head(counted[0], say_subject, things)
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
         place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
@@ -157,6 +161,8 @@ class ArgumentResolver:
                 elif child.dep_ in ("prep", "agent") and child.lower_ in _OWNER_PREPS:
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     found += [p for g in objs for tok in conjuncts(g) for p in self._covering(tok)]
+                    if not found and child.lower_ == "of":  # "the city of Idlib", "the town of Aghtrin"
+                        found += [p for g in objs if (p := self._place_party(g)) is not None]
         return _distinct(found)
 
     def _nearest_place(self, head: object) -> Party | None:

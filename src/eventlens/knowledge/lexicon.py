@@ -28,6 +28,7 @@ _DEFAULT_TARGET = {
 _DEFAULT_SOURCE = {"verb": (), "noun": ("by", "from")}
 _WORD_LISTS = (
     "actor_nouns",
+    "never_actor_nouns",
     "light_verbs",
     "recipient_verbs",
     "undergo_verbs",

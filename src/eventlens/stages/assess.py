@@ -69,11 +69,13 @@ class EventAssessor:
         min_confidence: float | None = None,
         region_codes: frozenset[str] = frozenset(),
         group_codes: frozenset[str] = frozenset(),
+        domestic_codes: frozenset[str] = frozenset(),
     ) -> None:
         self.rules = rules or AssessRules.load()
         self.threshold = self.rules.threshold if min_confidence is None else min_confidence
         self.region_codes = region_codes - self.rules.acting_regions
         self.group_codes = group_codes
+        self.domestic_codes = tuple(domestic_codes)  # acts a state does to its own people (no same-country doubt)
 
     def __call__(self, doc: Document) -> Document:
         kept: list[Event] = []
@@ -117,9 +119,13 @@ class EventAssessor:
             reasons.append("region_actor")
         if any(c[:3] in self.group_codes for c in codes):
             reasons.append("ethnic_group")
+        if event.source.kind == "unknown" and event.source.name.endswith(" authorities"):
+            reasons.append("implicit_authority")
         if not _identified(event.target):
             reasons.append("target_absent")
-        elif _country(event.source) and _country(event.source) == _country(event.target):
+        elif _country(event.source) and _country(event.source) == _country(event.target) and not event.cameo.startswith(
+            self.domestic_codes
+        ):
             reasons.append("same_country_bare" if all(len(c) == 3 for c in codes) else "same_country")
         return reasons
 
@@ -155,6 +161,7 @@ class EventAssessor:
 
 
 def _identified(actor: Actor) -> bool:
+    """A side with a code and a name (never blank, never the string "None")."""
     return bool(actor.code) and bool(actor.name.strip()) and actor.name.strip().lower() != "none"
 
 

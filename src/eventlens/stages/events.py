@@ -26,7 +26,9 @@ _KEEP_WITHOUT_ACTORS = frozenset({"14", "15", "17", "18", "19", "20"})  # kept w
 _OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
 _PERSON_SUFFIXES = ("ist", "ists", "ian", "ians")  # scientist, activist, civilian, politician
-_THING_TARGET_ROOTS = frozenset({"17", "18", "19", "20"})  # things attacked, seized or destroyed stand for their owner
+_STATE_ACTS = ("172", "173", "116")  # ban, arrest/detain, sentence: done by a state when no one else is named
+# Things attacked, seized or destroyed stand for their owner or their place (code prefixes).
+_THING_TARGET_CODES = ("18", "19", "20", "1711", "1712")
 
 
 class EventCoder:
@@ -82,7 +84,9 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.doc is None:
             return doc
-        resolver = ArgumentResolver(doc, self._country_of_place, self.is_actor_noun)
+        resolver = ArgumentResolver(
+            doc, self._country_of_place, self.is_actor_noun, self.lexicon.word("never_actor_nouns")
+        )
         finder = ActFinder(self.lexicon, self.ontology, resolver)
         by_index = {s.index: s for s in doc.sentences}
         events: list[Event] = []
@@ -110,7 +114,7 @@ class EventCoder:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
         targets = list(act.target_parties)
-        things = act.code[:2] in _THING_TARGET_ROOTS
+        things = act.code.startswith(_THING_TARGET_CODES)
         for tok in act.targets:
             found = resolver.parties(tok, say, things=things)
             if tok.i in finder.weak_targets:
@@ -133,8 +137,10 @@ class EventCoder:
         domestic = any(act.code[:n] in self._domestic for n in (2, 3, 4))
         if domestic and not any(t.actor.code for t in targets):
             targets = self._domestic_targets(sources, targets)
-        if domestic and sources and not any(p.actor.code for p in sources):
+        if act.code[:2] == "14" and sources and not any(p.actor.code for p in sources):
             sources = self._domestic_sources(act, resolver, sources, targets)
+        if not sources and act.code.startswith(_STATE_ACTS) and _agentless(act):
+            sources = self._implicit_authorities(act, resolver, targets)
         pairs = self._pairs(act, sources, targets)
         events = []
         for source, target in pairs:
@@ -173,11 +179,26 @@ class EventCoder:
         iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
         if not iso3:
             return sources
+        sources = [s for s in sources if not resolver.is_thing(resolver.spacy_doc[s.token])]
         return [
             Party(Actor(name=s.actor.name, code=iso3, country=iso3, kind="unknown"), s.start, s.end, s.token, True,
                   "domestic")
             for s in sources
         ]  # fmt: skip
+
+    def _implicit_authorities(self, act: Act, resolver: ArgumentResolver, targets: list[Party]) -> list[Party]:
+        """"The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a
+        ban or a sentence with no one named as doing it is the act of the authorities of the country
+        where it happens (else of the country of the person it is done to)."""
+        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
+        iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
+        if not iso3:
+            return []
+        country = self.gazetteer.country(iso3)  # type: ignore[attr-defined]
+        name = f"{country.name if country is not None else iso3} authorities"
+        actor = Actor(name=name, code=iso3 + "GOV", country=iso3, sector="GOV", kind="unknown")
+        trig = act.trigger
+        return [Party(actor, trig.idx, trig.idx + len(trig.text), trig.i, True, "implicit")]
 
     @staticmethod
     def _co_participants(act: Act, resolver: ArgumentResolver, first: Party) -> list[Party]:
@@ -327,6 +348,15 @@ class EventCoder:
             if known:
                 resolver.recent_subject = known[0]
                 return
+
+
+def _agentless(act: Act) -> bool:
+    """A passive verb with no "by" agent, or an act named by a noun ("the arrest of X")."""
+    trig = act.trigger
+    if trig.pos_ in ("NOUN", "PROPN"):
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trig.children) or (trig.tag_ == "VBN" and trig.dep_ == "acl")
+    return passive and not any(c.dep_ == "agent" for c in trig.children)
 
 
 def _distinct(parties: list[Party]) -> list[Party]:
