@@ -355,7 +355,8 @@ def _agentless(act: Act) -> bool:
     trig = act.trigger
     if trig.pos_ in ("NOUN", "PROPN"):
         return True
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trig.children) or (trig.tag_ == "VBN" and trig.dep_ == "acl")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trig.children)
+    passive = passive or (trig.tag_ == "VBN" and trig.dep_ == "acl")  # "a journalist arrested over..."
     return passive and not any(c.dep_ == "agent" for c in trig.children)
 
 
