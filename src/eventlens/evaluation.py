@@ -125,7 +125,8 @@ class SeedReport:
 
 
 def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
-    """The records of a gold file and its kind: "plover" or "seed"."""
+    """The records of a gold file and its kind: "plover", "docs" (whole-article gold: every event of
+    each annotated article, with `core`; see `evaluation_docs`) or "seed"."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -146,6 +147,8 @@ def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
         raise ConfigError(f"{path}: no gold records")
     if all("text" in r and "event" in r for r in records):
         return "plover", records
+    if all("doc" in r and "core" in r and "cameo" in r for r in records):
+        return "docs", records
     if all("cameo" in r and "source" in r for r in records):
         return "seed", records
     raise ConfigError(f"{path}: neither PLOVER gold records (text, event) nor seed gold (source, target, cameo)")

@@ -220,6 +220,9 @@ class ActFinder:
         """The target tokens: the direct object (unless it only names the act), else the target phrases."""
         direct, named = [], []
         for c in tok.children:
+            if c.dep_ in _OBJ_DEPS and pattern.topic_object:
+                self.consumed.add(c.i)
+                continue  # "discussed China": the topic, not a party
             if c.dep_ in _OBJ_DEPS or c.dep_ == "dative":
                 self.consumed.add(c.i)
                 if c.dep_ == "dative" or not (lemmas_of_object(c) & pattern.objects):

@@ -71,6 +71,7 @@ class Pattern:
     object_target: bool = False
     reverse: bool = False
     intransitive: bool = False
+    topic_object: bool = False  # the direct object is what is talked about, not a party ("discussed China")
 
     @property
     def specificity(self) -> int:
@@ -257,6 +258,7 @@ def _pattern(pos: str, lemma: str, raw: dict[str, Any]) -> Pattern:
         object_target=bool(raw.get("object_target", False)),
         reverse=bool(raw.get("reverse", False)),
         intransitive=bool(raw.get("intransitive", False)),
+        topic_object=bool(raw.get("topic_object", False)),
     )
 
 
