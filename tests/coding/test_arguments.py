@@ -47,3 +47,30 @@ def test_a_things_owner_or_a_person_is_the_actor(process_text: Run, text: str, s
         if (e.source.code or "").startswith(src) and e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)
     ]
     assert found, [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("Police arrested 12 opposition activists in Kampala on Monday.", "UGACOP", "173", "UGA"),
+        ("The journalist was arrested in Harare on Monday.", "ZWEGOV", "173", "ZWE"),
+        ("Afghanistan's foreign minister accused the U.N. envoy of misrepresenting the situation.", "AFG", "112",
+         "IGOUNO"),
+    ],
+)  # fmt: skip
+def test_unnamed_and_implicit_sides_take_the_country_the_text_gives(
+    process_text: Run, text: str, src: str, cameo: str, tgt: str
+) -> None:
+    doc = process_text(text)
+    found = [
+        e
+        for e in doc.events
+        if (e.source.code or "").startswith(src) and e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)
+    ]
+    assert found, [(e.source.code, e.cameo, e.target.code, e.confidence_reasons) for e in doc.events + doc.rejected]
+
+
+def test_a_discussed_topic_is_not_a_party(process_text: Run) -> None:
+    """Mirror copies (issue 10, class 6): 'discussed China' is no meeting with China, either way round."""
+    doc = process_text("The G7 foreign ministers discussed China on Friday in Quebec.")
+    assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("04") and "CHN" in (e.target.code or "")]

@@ -100,6 +100,10 @@ class ActFinder:
                 act = self._noun_act(tok)
                 if act is not None:
                     acts.append(act)
+            elif tok.pos_ in ("ADJ", "VERB") and tok.i not in self.consumed:
+                act = self._criticism_adjective_act(tok)
+                if act is not None:
+                    acts.append(act)
         self._borrow_targets(acts)
         return acts
 
@@ -550,6 +554,24 @@ class ActFinder:
             act.pattern = f"say+must@demand>{content.pattern}"
             act.span_tokens.append(clause)
         return act
+
+    def _criticism_adjective_act(self, tok: object) -> Act | None:
+        """ "X is deeply concerned about Y's build-up", "critical of the government": X criticizes Y."""
+        if tok.lemma_.lower() not in self.lex.word("criticism_adjectives") and tok.lower_ not in self.lex.word(
+            "criticism_adjectives"
+        ):
+            return None
+        if tok.dep_ not in ("acomp", "ROOT", "conj", "ccomp", "xcomp", "amod") or tok.dep_ == "amod":
+            return None
+        preps = self.lex.word("criticism_preps")
+        targets = [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"
+        ]
+        if not targets:
+            return None
+        sources, _ = self.subject_of(tok)
+        act = Act(code="111", pattern=f"adj:{tok.lemma_.lower()}@111", trigger=tok, sources=sources, targets=targets)
+        return self._apply_modality(tok, act)
 
     # ---- nouns ---------------------------------------------------------------------------
 

@@ -163,7 +163,8 @@ class ArgumentResolver:
                     found += [p for g in objs for tok in conjuncts(g) for p in self._covering(tok)]
                     if not found and child.lower_ == "of":  # "the city of Idlib", "the town of Aghtrin"
                         found += [p for g in objs if (p := self._place_party(g)) is not None]
-        return _distinct(found)
+        found = _distinct(found)  # "China's military build-up": the military, not also China
+        return [p for p in found if not any(_inside(p, q) for q in found if q is not p)]
 
     def _nearest_place(self, head: object) -> Party | None:
         """'targets in Jericho', 'refugees fleeing the war in Liberia': the nearest country named inside."""
@@ -339,6 +340,11 @@ def _antecedent(tok: object) -> object:
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
+
+
+def _inside(inner: Party, outer: Party) -> bool:
+    """`inner` names a part of what `outer` names (a nested mention)."""
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

@@ -28,6 +28,8 @@ _DEFAULT_TARGET = {
 _DEFAULT_SOURCE = {"verb": (), "noun": ("by", "from")}
 _WORD_LISTS = (
     "actor_nouns",
+    "criticism_adjectives",
+    "criticism_preps",
     "never_actor_nouns",
     "light_verbs",
     "recipient_verbs",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
+from ..coding.syntax import locative
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
 from ..knowledge.actors import ActorKB
 from ..knowledge.lexicon import Lexicon
@@ -120,6 +121,8 @@ class EventCoder:
             if tok.i in finder.weak_targets:
                 found = [p for p in found if p.via in ("mention", "demonym")]
             targets += found
+        sources = self._located(act, resolver, sources, targets)
+        targets = self._located(act, resolver, targets, sources)
         if not any(t.known for t in targets) and act.locative:
             places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
             if places:
@@ -185,6 +188,32 @@ class EventCoder:
                   "domestic")
             for s in sources
         ]  # fmt: skip
+
+    def _located(
+        self, act: Act, resolver: ArgumentResolver, parties: list[Party], others: list[Party]
+    ) -> list[Party]:
+        """Unnamed people of a known kind take the country the text places them in: "police arrested
+        ... in Kampala" (UGACOP), "gunmen killed three people in Kabul" (AFGUAF, AFGCVL). The place is
+        the act's location; for protests and coercion, also the country of the other side."""
+        if self._actor_kb is None or all(p.known for p in parties):
+            return parties
+        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
+        if act.code[:2] in ("14", "17"):
+            places += [p for p in others if p.known]
+        place_iso3 = next((c for p in places if (c := _country_of(p.actor))), None)
+        out = []
+        for party in parties:
+            head = resolver.spacy_doc[party.token]
+            term = None if party.known else self._actor_kb.sector_term(head.lemma_)
+            own = [p for t in locative(head) for p in resolver.parties(t, things=True) if p.known]
+            iso3 = next((c for p in own if (c := _country_of(p.actor))), None) or place_iso3
+            if term is None or iso3 is None:
+                out.append(party)
+                continue
+            actor = Actor(name=party.actor.name, code=iso3 + term.sector, country=iso3, sector=term.sector,
+                          kind="unknown")  # fmt: skip
+            out.append(Party(actor, party.start, party.end, party.token, True, "located"))
+        return out
 
     def _implicit_authorities(self, act: Act, resolver: ArgumentResolver, targets: list[Party]) -> list[Party]:
         """"The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a

@@ -1,0 +1,49 @@
+"""Acts the coder must find (issue 10, class 7: statements and denials, criticism, calls and visits,
+proposals, demands, cutting relations and aid, bans, deportations and arrests). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import Document
+
+Run = Callable[..., Document]
+
+
+def _kept(doc: Document, src: str, cameo: str, tgt: str) -> list[object]:
+    return [
+        e
+        for e in doc.events
+        if (e.source.code or "").startswith(src) and e.cameo.startswith(cameo) and (e.target.code or "").startswith(tgt)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("Iran denied sending weapons to Russia.", "IRN", "016", "RUS"),
+        ("The Kremlin denied the allegations by Ukraine.", "RUS", "016", "UKR"),
+        ("The European Union expressed concern over Israel's plans.", "IGOEUREEC", "11", "ISR"),
+        ("Washington said it was deeply concerned about China's military build-up.", "USA", "111", "CHN"),
+        ("Germany strongly criticized Hungary on Tuesday.", "DEU", "111", "HUN"),
+        ("Mexican President Claudia Sheinbaum told Trump in a phone conversation that she would act.", "MEX",
+         "041", "USA"),
+        ("The Indian prime minister visited Mauritius on Tuesday.", "IND", "042", "MUS"),
+        ("Trump imposed 25% tariffs on Canadian and Mexican exports.", "USA", "163", "CAN"),
+        ("Nigeria cut aid to Niger after the coup.", "NGA", "162", "NER"),
+        ("Kenya suspended diplomatic relations with Somalia.", "KEN", "161", "SOM"),
+        ("Mali expelled the French ambassador on Monday.", "MLI", "16", "FRA"),
+    ],
+)  # fmt: skip
+def test_acts_that_must_be_found(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
+    doc = process_text(text)
+    assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+
+
+def test_a_denied_act_is_not_coded_as_done(process_text: Run) -> None:
+    doc = process_text("Iran denied that its drones attacked the tanker.")
+    assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("19")]
+    assert [e for e in doc.events + doc.rejected if e.cameo == "016"]
