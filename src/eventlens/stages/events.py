@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
-from ..coding.syntax import locative
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
+from ..coding.syntax import locative
 from ..knowledge.actors import ActorKB
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.ontology import Ontology
