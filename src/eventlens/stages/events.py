@@ -15,7 +15,7 @@ from pathlib import Path
 from ..coding.acts import Act, ActFinder
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
 from ..coding.syntax import locative
-from ..knowledge.actors import ActorKB
+from ..knowledge.actors import ActorKB, SectorTerm
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.ontology import Ontology
 from ..model import Actor, Document, Event, Mention, Sentence
@@ -197,14 +197,18 @@ class EventCoder:
         the act's location; for protests and coercion, also the country of the other side."""
         if self._actor_kb is None or all(p.known for p in parties):
             return parties
-        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
-        if act.code[:2] in ("14", "17"):
+        where = list(act.locative)
+        trig = act.trigger
+        if trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
+            where.append(trig.head)  # "the coastal region, where security forces clashed with..."
+        places = [p for t in where for p in resolver.parties(t, things=True) if p.known]
+        if act.code[:2] in ("14", "17") or act.symmetric:
             places += [p for p in others if p.known]
         place_iso3 = next((c for p in places if (c := _country_of(p.actor))), None)
         out = []
         for party in parties:
             head = resolver.spacy_doc[party.token]
-            term = None if party.known else self._actor_kb.sector_term(head.lemma_)
+            term = None if party.known else self._role_term(party.actor.name, head)
             own = [p for t in locative(head) for p in resolver.parties(t, things=True) if p.known]
             iso3 = next((c for p in own if (c := _country_of(p.actor))), None) or place_iso3
             if term is None or iso3 is None:
@@ -214,6 +218,16 @@ class EventCoder:
                           kind="unknown")  # fmt: skip
             out.append(Party(actor, party.start, party.end, party.token, True, "located"))
         return out
+
+    def _role_term(self, name: str, head: object) -> SectorTerm | None:
+        """The role term an unnamed party is named by: "security forces", "forces", "force"."""
+        assert self._actor_kb is not None
+        words = name.lower().split()
+        for text in (" ".join(words[-2:]), head.lower_, head.lemma_.lower()):  # type: ignore[attr-defined]
+            term = self._actor_kb.sector_term(text) if text else None
+            if term is not None:
+                return term
+        return None
 
     def _implicit_authorities(self, act: Act, resolver: ArgumentResolver, targets: list[Party]) -> list[Party]:
         """"The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a
