@@ -74,3 +74,11 @@ def test_a_discussed_topic_is_not_a_party(process_text: Run) -> None:
     """Mirror copies (issue 10, class 6): 'discussed China' is no meeting with China, either way round."""
     doc = process_text("The G7 foreign ministers discussed China on Friday in Quebec.")
     assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("04") and "CHN" in (e.target.code or "")]
+
+
+def test_gunmen_take_the_country_the_text_places_them_in(process_text: Run) -> None:
+    """'gunmen in Mogadishu' is SOMUAF (gold/ANNOTATION.md): a generic actor with the text's country."""
+    doc = process_text("Gunmen killed three people in Kabul on Sunday.")
+    assert [e for e in doc.events if e.source.code == "AFGUAF" and e.cameo.startswith("19")], [
+        (e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected
+    ]

@@ -154,7 +154,7 @@ def test_negation_and_modality_are_not_the_plain_act(
 @pytest.mark.parametrize(
     ("text", "cameo", "target"),
     [
-        ("Unidentified gunmen attacked a police station in Kabul on Sunday.", "19", "AFG"),
+        ("Unidentified gunmen attacked a police station on Sunday.", "19", None),
         ("An airstrike hit a market in Idlib on Monday.", "195", "SYR"),
         ("A roadside bombing killed three soldiers near Kandahar.", "1833", None),
     ],

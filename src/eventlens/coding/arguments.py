@@ -344,7 +344,8 @@ def _antecedent(tok: object) -> object:
 
 def _inside(inner: Party, outer: Party) -> bool:
     """`inner` names a part of what `outer` names (a nested mention)."""
-    return outer.start <= inner.start and inner.end <= outer.end and (outer.end - outer.start) > (inner.end - inner.start)
+    longer = (outer.end - outer.start) > (inner.end - inner.start)
+    return outer.start <= inner.start and inner.end <= outer.end and longer
 
 
 def _distinct(parties: list[Party]) -> list[Party]:
