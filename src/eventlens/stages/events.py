@@ -27,6 +27,7 @@ _KEEP_WITHOUT_ACTORS = frozenset({"14", "15", "17", "18", "19", "20"})  # kept w
 _OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
 _PERSON_SUFFIXES = ("ist", "ists", "ian", "ians")  # scientist, activist, civilian, politician
+_PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a place may stand for the target
 _STATE_ACTS = ("172", "173", "116")  # ban, arrest/detain, sentence: done by a state when no one else is named
 # Things attacked, seized or destroyed stand for their owner or their place (code prefixes).
 _THING_TARGET_CODES = ("18", "19", "20", "1711", "1712")
@@ -123,7 +124,8 @@ class EventCoder:
             targets += found
         sources = self._located(act, resolver, sources, targets)
         targets = self._located(act, resolver, targets, sources)
-        if not any(t.known for t in targets) and act.locative:
+        if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
+            # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
             places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
             if places:
                 targets = places
