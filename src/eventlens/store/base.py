@@ -8,7 +8,6 @@ from types import TracebackType
 
 from ..model import Document, DocumentError, Event, Sentence
 
-
 SORTS = ("-date", "date", "-goldstein", "goldstein", "-mentions", "mentions")  # "-": descending
 
 

@@ -72,7 +72,8 @@ MIGRATION: tuple[Statement, ...] = (
     "CREATE INDEX IF NOT EXISTS actor_stats_rank ON actor_stats (num_mentions)",
     # the full-text index
     {
-        "sqlite": "CREATE TABLE IF NOT EXISTS event_search_rows (row INTEGER PRIMARY KEY, event_id TEXT UNIQUE NOT NULL)",
+        "sqlite": "CREATE TABLE IF NOT EXISTS event_search_rows ("
+        "row INTEGER PRIMARY KEY, event_id TEXT UNIQUE NOT NULL)",
         "postgresql": """CREATE TABLE IF NOT EXISTS event_search (event_id TEXT PRIMARY KEY, body TEXT NOT NULL,
             tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED)""",
     },
@@ -83,8 +84,7 @@ MIGRATION: tuple[Statement, ...] = (
     },
     {
         "sqlite": "INSERT INTO event_search_rows (event_id) SELECT id FROM events ORDER BY id",
-        "postgresql": "INSERT INTO event_search (event_id, body) "
-        + _body("events e", "string_agg(x.sentence, ' ')"),
+        "postgresql": "INSERT INTO event_search (event_id, body) " + _body("events e", "string_agg(x.sentence, ' ')"),
     },
     {"sqlite": _fts_insert("events e"), "postgresql": "SELECT 1"},
 )

@@ -30,9 +30,7 @@ from ..errors import StoreError
 from ..model import Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
 from . import derived
-from .base import (
-    ActorCodeSpan, ActorSummary, ArticleSource, EventQuery, PairCount, Store, StoreCounts, StoredArticle,
-)
+from .base import ActorCodeSpan, ActorSummary, ArticleSource, EventQuery, PairCount, Store, StoreCounts, StoredArticle
 from .cross_merge import closeness, compatible_dates, same_event
 from .dedup import DEFAULT_THRESHOLD, Signature, Signer
 from .schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, actor_rows, ensure_actor_ids, event_row, source_key
@@ -245,7 +243,8 @@ class RelationalStore(Store):
 
     def _refresh_derived(self, article_id: str) -> None:
         """Bring the search index, the sides' countries and the actor counts up to date for an article."""
-        event_ids = [r[0] for r in self._fetchall("SELECT event_id FROM event_articles WHERE article_id=?", (article_id,))]
+        rows = self._fetchall("SELECT event_id FROM event_articles WHERE article_id=?", (article_id,))
+        event_ids = [r[0] for r in rows]
         for start in range(0, len(event_ids), 200):
             chunk = event_ids[start : start + 200]
             for statement in derived.refresh_statements(self.dialect, len(chunk)):
@@ -484,7 +483,10 @@ _COUNTERPART_ROWS = """SELECT COALESCE(NULLIF(target_code, ''), target_actor_id,
     UNION ALL SELECT COALESCE(NULLIF(source_code, ''), source_actor_id, source_name), source_name, source_code,
         quad_class, date FROM events WHERE target_actor_id = ? AND (source_actor_id IS NULL OR source_actor_id <> ?)"""
 NODE_KEYS = {
-    "actor": ("COALESCE(source_actor_id, source_code, source_name)", "COALESCE(target_actor_id, target_code, target_name)"),
+    "actor": (
+        "COALESCE(source_actor_id, source_code, source_name)",
+        "COALESCE(target_actor_id, target_code, target_name)",
+    ),
     "code": ("NULLIF(source_code, '')", "NULLIF(target_code, '')"),
     "country": (
         "COALESCE(NULLIF(source_country, ''), NULLIF(substr(source_code, 1, 3), ''))",
