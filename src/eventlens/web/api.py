@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -19,7 +20,7 @@ from ..analysis.selection import check_iso_date, iter_events
 from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
 from ..lens import IngestSummary
 from ..model import Document, DocumentError, Event
-from ..store import Store
+from ..store import EventQuery, Store
 from . import exports, queries, schemas
 from .app import WebState, store_dependency
 
@@ -31,6 +32,7 @@ DateParam = Annotated[str | None, Query(max_length=10, description="ISO date: YY
 ActorParam = Annotated[str, Query(min_length=1, max_length=200, description="code, country:ISO3, id:ACTOR_ID or name")]
 Freq = Literal["day", "week", "month", "year"]
 Level = Literal["actor", "code", "country"]
+SortParam = Literal["-date", "date", "-goldstein", "goldstein", "-mentions", "mentions"]
 UPLOAD_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 
 
@@ -66,22 +68,61 @@ def stats(store: StoreDep) -> dict[str, int]:
     return {"articles": counts.articles, "events": counts.events, "actors": counts.actors, "errors": counts.errors}
 
 
+@dataclass
+class EventFilters:
+    """The filters of an event list: the same for /api/events, /api/export and the UI's export links.
+
+    Dates filter by overlap: an event dated "2020-01" is inside `since=2020-01-15`.
+    """
+
+    q: Annotated[str | None, Query(max_length=200, description="full-text search: evidence and actor names")] = None
+    actor: Annotated[str | None, Query(max_length=200, description="code prefix or name substring")] = None
+    code: Annotated[str | None, Query(max_length=4, description="CAMEO code prefix")] = None
+    plover: Annotated[str | None, Query(max_length=40)] = None
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None
+    since: DateParam = None
+    until: DateParam = None
+    article_id: Annotated[str | None, Query(max_length=300)] = None
+    sort: Annotated[SortParam, Query(description="'-' for descending")] = "-date"
+
+    def query(self, limit: int, offset: int = 0) -> EventQuery:
+        return queries.event_query(
+            self.actor, self.code, self.since, self.until, self.plover, self.quad_class, self.article_id,
+            limit, offset, q=self.q, sort=self.sort,
+        )  # fmt: skip
+
+
+FiltersDep = Annotated[EventFilters, Depends()]
+
+
 @router.get("/events", response_model=schemas.EventPage)
-def events(
+def events(store: StoreDep, filters: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stored events, filtered, sorted (newest first by default, undated last) and paginated, with the
+    `total` the filters match."""
+    return queries.list_events(store, filters.query(limit, offset)).to_dict(event_record)
+
+
+@router.get("/search", response_model=schemas.EventPage)
+def search(
     store: StoreDep,
-    actor: Annotated[str | None, Query(max_length=200)] = None,
-    code: Annotated[str | None, Query(max_length=4, description="CAMEO code prefix")] = None,
-    since: DateParam = None,
-    until: DateParam = None,
-    plover: Annotated[str | None, Query(max_length=40)] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    article_id: Annotated[str | None, Query(max_length=300)] = None,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="words, all of which must occur")],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Stored events, filtered and paginated (oldest first, undated first)."""
-    query = queries.event_query(actor, code, since, until, plover, quad_class, article_id, limit, offset)
-    return queries.list_events(store, query).to_dict(event_record)
+    """Full-text search over evidence sentences and actor names (the database's own index); newest first.
+    The same as /api/events?q=..."""
+    return queries.list_events(store, queries.event_query(q=q, limit=limit, offset=offset)).to_dict(event_record)
+
+
+@router.get("/articles/{article_id:path}", response_model=schemas.ArticleOut)
+def article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """A stored article: its metadata, outlet, cleaned text, the evidence spans of its events, its errors."""
+    if len(article_id) > 300:
+        raise HTTPException(422, "article_id is too long")
+    view = queries.article_view(store, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return view.to_dict()
 
 
 @router.get("/events/{event_id}", response_model=schemas.EventDetail)
@@ -90,7 +131,11 @@ def event(event_id: Annotated[str, PathParam(max_length=200)], store: StoreDep) 
     found = store.get_event(event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return {"event": event_record(found), "evidence": [e.to_dict() for e in queries.event_evidence(store, found)]}
+    return {
+        "event": event_record(found),
+        "evidence": [e.to_dict() for e in queries.event_evidence(store, found)],
+        "articles": [queries.source_dict(a) for a in store.article_sources(found.id)],
+    }
 
 
 @router.get("/actors", response_model=schemas.ActorPage)
@@ -118,11 +163,13 @@ def _actor_or_404(store: Store, actor_id: str) -> Any:
 
 
 @router.get("/actors/{actor_id:path}/events", response_model=schemas.EventPage)
-def actor_events(actor_id: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """An actor's events, in date order (undated last)."""
+def actor_events(
+    actor_id: str, store: StoreDep, sort: SortParam = "-date", limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """An actor's events, newest first (undated last) unless `sort` says otherwise."""
     _actor_or_404(store, actor_id)
-    timeline = actor_timeline(store, parse_actor_spec("id:" + actor_id))
-    return queries.slice_page(timeline, limit, offset).to_dict(event_record)
+    query = EventQuery(actor_id=actor_id, sort=sort, limit=limit + 1, offset=offset)
+    return queries.list_events(store, query).to_dict(event_record)
 
 
 @router.get("/actors/{actor_id:path}", response_model=schemas.ActorDetail)
@@ -134,9 +181,9 @@ def actor(actor_id: str, request: Request, store: StoreDep) -> dict[str, Any]:
         "actor": _actor_dict(found),
         "roles": profile.roles,
         "roles_source": profile.roles_source,
-        "codes_seen": [c.to_dict() for c in profile.codes_seen],
-        "counterparts": [c.to_dict() for c in profile.counterparts],
-        "num_events": len(profile.events),
+        "codes_seen": [dict(c.__dict__) for c in profile.codes_seen],
+        "counterparts": [queries.counterpart_dict(c) for c in profile.counterparts],
+        "num_events": profile.num_events,
     }
 
 
@@ -240,24 +287,21 @@ def map_points(
 def ingest_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Documents that failed, and why (paginated)."""
     found = store.list_errors(limit=offset + limit + 1)
-    return queries.slice_page(found, limit, offset).to_dict(lambda e: dict(e.__dict__))
+    return queries.slice_page(found, limit, offset, complete=False).to_dict(lambda e: dict(e.__dict__))
 
 
 @router.get("/export")
 def export(
     store: StoreDep,
-    format: Annotated[str, Query(max_length=20, description="csv, jsonl, or another format eventlens.export offers")]
-    = "jsonl",
-    actor: Annotated[str | None, Query(max_length=200)] = None,
-    code: Annotated[str | None, Query(max_length=4)] = None,
-    since: DateParam = None,
-    until: DateParam = None,
+    filters: FiltersDep,
+    format: Annotated[
+        str, Query(max_length=20, description="csv, jsonl, or another format eventlens.export offers")
+    ] = "jsonl",
     limit: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
 ) -> Response:
-    """Events as a download (filters as for /api/events)."""
+    """Events as a download: the filters and sort of /api/events, every matching event (up to `limit`)."""
     exporter = exports.exporter(format)
-    query = queries.event_query(actor, code, since, until, limit=limit)
-    found = store.query_events(query)[:limit]
+    found = store.query_events(filters.query(limit))[:limit]
     return Response(
         exporter.render(found, store),
         media_type=exporter.media_type,
@@ -331,8 +375,7 @@ def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict
 
 def _summary_dict(summary: IngestSummary, prefix: str, name: str) -> dict[str, Any]:
     errors = [
-        {"article_id": e.article_id.replace(prefix, name), "stage": e.stage, "reason": e.reason}
-        for e in summary.errors
+        {"article_id": e.article_id.replace(prefix, name), "stage": e.stage, "reason": e.reason} for e in summary.errors
     ]
     return {
         "articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -27,6 +27,7 @@ from ..config import Settings
 from ..errors import ConfigError, EventlensError, InputError
 from ..lens import EventLens
 from ..store import Store, open_store
+from .origin import OriginGuard
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ SECURITY_HEADERS = {
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin: our own POSTs carry their Origin (no-referrer would send "Origin: null"); other sites get nothing
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 
@@ -94,10 +96,13 @@ def create_app(
     token: str | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     lens: EventLens | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The app over the store at `store_url`; with `token`, every request but static files needs it.
 
     The pipeline for uploads is loaded on the first upload, or `lens` (already loaded) is used.
+    Requests are answered for the loopback names and `allowed_hosts` (`"*"`: any Host); a
+    state-changing request from another origin is refused (`origin.py`).
     """
     from . import api, pages
 
@@ -116,6 +121,7 @@ def create_app(
     app.include_router(pages.router)
     _add_error_handlers(app)
     _add_middleware(app)
+    app.add_middleware(OriginGuard, allowed_hosts=tuple(allowed_hosts or ()), token=token or None)
     with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
         pass
     return app
@@ -222,8 +228,7 @@ def _authorised(request: Request, token: str) -> bool:
     header = request.headers.get("authorization", "")
     bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
     return any(
-        _valid(given, token)
-        for given in (bearer, request.cookies.get(TOKEN_COOKIE), request.query_params.get("token"))
+        _valid(given, token) for given in (bearer, request.cookies.get(TOKEN_COOKIE), request.query_params.get("token"))
     )
 
 

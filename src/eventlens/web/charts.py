@@ -193,8 +193,10 @@ def _component_layout(graph: nx.Graph, width: int, height: int, pad: int = 50) -
         elif len(nodes) == 2:
             layout = {nodes[0]: (-1.0, 0.0), nodes[1]: (1.0, 0.0)}
         else:
-            layout = {k: (float(v[0]), float(v[1]))
-                      for k, v in nx.spring_layout(sub, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=200).items()}
+            layout = {
+                k: (float(v[0]), float(v[1]))
+                for k, v in nx.spring_layout(sub, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=200).items()
+            }
         xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
         x_span, y_span = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
         inner_pad = min(pad, bw / 4, bh / 4)

@@ -38,6 +38,10 @@ def actor_url(actor_id: str) -> str:
     return "/actors/" + quote(actor_id, safe="")
 
 
+def article_url(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
+
+
 def dyad_url(a: str, b: str, **params: Any) -> str:
     return url("/dyad", a=a, b=b, **params)
 
@@ -54,7 +58,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url=url, actor_url=actor_url, dyad_url=dyad_url, quad_colours=charts.QUAD_COLOURS,
+    env.globals.update(url=url, actor_url=actor_url, article_url=article_url, dyad_url=dyad_url, quad_colours=charts.QUAD_COLOURS,
                        quad_names=charts.QUAD_NAMES, tone_colours=charts.TONE_COLOURS)  # fmt: skip
     return env
 
@@ -93,23 +97,32 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return check_iso_date(_text(since, "since", 10), "since"), check_iso_date(_text(until, "until", 10), "until")
 
 
+SORT_LABELS = {
+    "-date": "newest first", "date": "oldest first", "-goldstein": "Goldstein, highest first",
+    "goldstein": "Goldstein, lowest first", "-mentions": "most mentioned first", "mentions": "least mentioned first",
+}  # fmt: skip
+
+
 @router.get("/", response_class=HTMLResponse)
 def events_page(
-    request: Request, store: StoreDep, actor: str | None = None, code: str | None = None,
+    request: Request, store: StoreDep, q: str | None = None, actor: str | None = None, code: str | None = None,
     since: str | None = None, until: str | None = None, plover: str | None = None,
-    quad_class: str | None = None, offset: str | None = None,
+    quad_class: str | None = None, article_id: str | None = None, sort: str | None = None, offset: str | None = None,
 ) -> HTMLResponse:  # fmt: skip
     filters = {
-        "actor": _text(actor, "actor"), "code": _text(code, "code", 4), "since": _text(since, "since", 10),
-        "until": _text(until, "until", 10), "plover": _text(plover, "plover", 40),
-        "quad_class": _int(quad_class, "quad_class", 1, 4, None),
+        "q": _text(q, "search"), "actor": _text(actor, "actor"), "code": _text(code, "code", 4),
+        "plover": _text(plover, "plover", 40), "quad_class": _int(quad_class, "quad_class", 1, 4, None),
+        "since": _text(since, "since", 10), "until": _text(until, "until", 10),
+        "article_id": _text(article_id, "article_id", 300),
     }  # fmt: skip
+    order = _text(sort, "sort", 12) or queries.DEFAULT_SORT
     start = _int(offset, "offset", 0, 10_000_000, 0) or 0
-    query = queries.event_query(**filters, limit=PAGE_SIZE, offset=start)
+    query = queries.event_query(**filters, sort=order, limit=PAGE_SIZE, offset=start)
     page = queries.list_events(store, query)
-    counts = store.counts()
-    return render(request, "events.html", title="Events", page=page, filters=filters, counts=counts,
-                  formats=available_formats(), prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
+    params = {**filters, "sort": order if order != queries.DEFAULT_SORT else None}
+    return render(request, "events.html", title="Events", page=page, filters=filters, sort=order, params=params,
+                  sorts=SORT_LABELS, counts=store.counts(), formats=available_formats(),
+                  prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -118,8 +131,20 @@ def event_page(request: Request, store: StoreDep, event_id: Annotated[str, PathP
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
     evidence = queries.event_evidence(store, event)
+    sources = [queries.source_dict(s) for s in store.article_sources(event.id)]
     a, b = event.source.code or event.source.actor_id, event.target.code or event.target.actor_id
-    return render(request, "event.html", title=f"Event {event.cameo}", event=event, evidence=evidence, a=a, b=b)
+    return render(request, "event.html", title=f"Event {event.cameo}", event=event, evidence=evidence, a=a, b=b,
+                  sources=sources)  # fmt: skip
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+    if len(article_id) > 300:
+        raise InputError("article id is too long")
+    view = queries.article_view(store, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return render(request, "article.html", title=view.article.title or article_id, view=view)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -211,3 +236,20 @@ def ingest_page(request: Request, store: StoreDep) -> HTMLResponse:
     state = request.app.state.web
     return render(request, "ingest.html", title="Ingest", max_upload=state.max_upload_bytes,
                   errors=store.list_errors(limit=50))  # fmt: skip
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The REST API's endpoints and parameters, from its OpenAPI schema (drawn here: no CDN scripts)."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in sorted(schema.get("paths", {}).items()):
+        for method, spec in methods.items():
+            params = [
+                {"name": p.get("name"), "where": p.get("in"), "required": p.get("required", False),
+                 "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                for p in spec.get("parameters", [])
+            ]  # fmt: skip
+            endpoints.append({"method": method.upper(), "path": path, "summary": spec.get("summary", ""),
+                              "description": spec.get("description", ""), "params": params})  # fmt: skip
+    return render(request, "docs.html", title="API", endpoints=endpoints, version=schema.get("info", {}).get("version"))
