@@ -58,8 +58,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url=url, actor_url=actor_url, article_url=article_url, dyad_url=dyad_url, quad_colours=charts.QUAD_COLOURS,
-                       quad_names=charts.QUAD_NAMES, tone_colours=charts.TONE_COLOURS)  # fmt: skip
+    env.globals.update(url=url, actor_url=actor_url, article_url=article_url, dyad_url=dyad_url,
+                       quad_colours=charts.QUAD_COLOURS, quad_names=charts.QUAD_NAMES,
+                       tone_colours=charts.TONE_COLOURS)  # fmt: skip
     return env
 
 

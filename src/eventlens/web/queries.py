@@ -5,6 +5,7 @@ Pages and API endpoints call the same functions, so the UI shows exactly what th
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -310,7 +311,7 @@ def segments_of(text: str, spans: list[tuple[str, int, int]]) -> list[Segment]:
     """The text cut at every span boundary; each piece knows which events' evidence covers it."""
     cuts = sorted({0, len(text), *(max(0, min(len(text), p)) for _, s, e in spans for p in (s, e))})
     segments = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = sorted({event_id for event_id, s, e in spans if s <= start and end <= e})
         if segments and segments[-1].event_ids == covering:
             segments[-1].text += text[start:end]
