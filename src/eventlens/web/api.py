@@ -366,17 +366,44 @@ def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict
     with state.ingest_lock, tempfile.TemporaryDirectory(prefix="eventlens-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        summary = lens.ingest([path], store, progress=collect)
-    result = _summary_dict(summary, prefix=str(path), name=name)
+        summary = lens.ingest([path], UploadStore(store, str(path), "upload:" + name), progress=collect)
+    result = _summary_dict(summary, prefix=str(path), name=name, folder=tmp)
     result["article_ids"] = articles
     result["event_ids"] = event_ids
     return result
 
 
-def _summary_dict(summary: IngestSummary, prefix: str, name: str) -> dict[str, Any]:
-    errors = [
-        {"article_id": e.article_id.replace(prefix, name), "stage": e.stage, "reason": e.reason} for e in summary.errors
-    ]
+class UploadStore:
+    """The store, as an upload's ingest sees it: the server's temporary path never reaches the
+    stored articles and errors (they name the upload instead)."""
+
+    def __init__(self, store: Store, temp_path: str, name: str) -> None:
+        self._store, self._temp_path, self._name = store, temp_path, name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._store, attribute)
+
+    def _scrub(self, text: str | None) -> str | None:
+        return text.replace(self._temp_path, self._name) if text else text
+
+    def record_error(self, error: DocumentError) -> None:
+        self._store.record_error(
+            DocumentError(article_id=self._scrub(error.article_id) or "", stage=error.stage,
+                          reason=self._scrub(error.reason) or "", path=self._scrub(error.path))
+        )  # fmt: skip
+
+    def save_document(self, doc: Document) -> bool:
+        doc.article.path = self._scrub(doc.article.path)
+        return self._store.save_document(doc)
+
+
+def _summary_dict(summary: IngestSummary, prefix: str, name: str, folder: str) -> dict[str, Any]:
+    """The summary, with the server's temporary path replaced by the uploaded file's name."""
+
+    def scrub(text: str) -> str:
+        return text.replace(prefix, name).replace(folder, "upload")
+
+    errors = [{"article_id": scrub(e.article_id), "stage": e.stage, "reason": scrub(e.reason)} for e in summary.errors]
     return {
         "articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
         "events": summary.events, "errors": errors, "seconds": round(summary.seconds, 3),
