@@ -81,6 +81,19 @@ class PairCount:
 
 
 @dataclass(frozen=True)
+class PlaceCount:
+    """The events at one place (name and coordinates rounded to 0.001 degree)."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
 class ActorCodeSpan:
     """A code an actor carried in stored events, and the dates it was seen with."""
 
@@ -171,6 +184,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def pair_counts(self, level: str, query: EventQuery) -> list[PairCount]:
         """Events grouped by (source node, target node) at a level: actor, code or country."""
+
+    @abc.abstractmethod
+    def place_counts(self, query: EventQuery) -> list[PlaceCount]:
+        """Events with coordinates grouped by place, busiest first (the query's limit caps the places)."""
 
     @abc.abstractmethod
     def article_sources(self, event_id: str) -> list[ArticleSource]:

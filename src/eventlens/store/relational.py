@@ -30,7 +30,17 @@ from ..errors import StoreError
 from ..model import Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
 from . import derived
-from .base import ActorCodeSpan, ActorSummary, ArticleSource, EventQuery, PairCount, Store, StoreCounts, StoredArticle
+from .base import (
+    ActorCodeSpan,
+    ActorSummary,
+    ArticleSource,
+    EventQuery,
+    PairCount,
+    PlaceCount,
+    Store,
+    StoreCounts,
+    StoredArticle,
+)
 from .cross_merge import closeness, compatible_dates, same_event
 from .dedup import DEFAULT_THRESHOLD, Signature, Signer
 from .schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, actor_rows, ensure_actor_ids, event_row, source_key
@@ -438,6 +448,19 @@ class RelationalStore(Store):
                       country=r[6], other_country=r[7], goldstein_sum=float(r[11] or 0.0), goldstein_n=int(r[12]))
             for r in rows
         ]  # fmt: skip
+
+    def place_counts(self, query: EventQuery) -> list[PlaceCount]:
+        where, params = event_filters(query, self.dialect)
+        conditions = ["lat IS NOT NULL", "lon IS NOT NULL", "lat BETWEEN -90 AND 90", "lon BETWEEN -180 AND 180",
+                      "place_name IS NOT NULL", *where]  # fmt: skip
+        rows = self._fetchall(
+            f"""SELECT place_name, MIN(place_country), MIN(lat), MIN(lon), COUNT(*), MIN(date), MAX(date)
+            FROM events WHERE {" AND ".join(conditions)}
+            GROUP BY place_name, ROUND(lat * 1000), ROUND(lon * 1000)
+            ORDER BY COUNT(*) DESC, place_name LIMIT ? OFFSET ?""",
+            (*params, query.limit, query.offset),
+        )
+        return [PlaceCount(r[0], r[1], float(r[2]), float(r[3]), int(r[4]), r[5], r[6]) for r in rows]
 
     def article_sources(self, event_id: str) -> list[ArticleSource]:
         rows = self._fetchall(

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
-from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
 from ..lens import IngestSummary
 from ..model import Document, DocumentError, Event
@@ -277,7 +277,7 @@ def map_points(
     """Places with coordinates and how many events happened there (busiest first), paginated."""
     check_iso_date(since, "since")
     check_iso_date(until, "until")
-    points = queries.map_points(iter_events(store, since, until))
+    points = queries.store_map_points(store, since, until)
     page = queries.slice_page(points, limit, offset).to_dict(lambda p: p.to_dict())
     page["points"] = page["items"]  # the same list under a name that says what it is
     return page

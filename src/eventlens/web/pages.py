@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
 from ..analysis.dyads import FREQS
 from ..analysis.network import LEVELS
-from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, place_timeline
 from ..errors import InputError
 from ..store import Store
@@ -206,7 +206,7 @@ def network_page(
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep, since: str | None = None, until: str | None = None) -> HTMLResponse:
     since, until = _window(since, until)
-    points = queries.map_points(iter_events(store, since, until))
+    points = queries.store_map_points(store, since, until)
     return render(request, "map.html", title="Map", world=load_world(), marks=charts.map_marks(points),
                   points=points, viewbox=charts.MAP_VIEWBOX, since=since, until=until)  # fmt: skip
 

@@ -232,6 +232,15 @@ class MapPoint:
         return dict(self.__dict__)
 
 
+MAX_PLACES = 100_000
+
+
+def store_map_points(store: Store, since: str | None = None, until: str | None = None) -> list[MapPoint]:
+    """Places with coordinates and their events, counted by the store (busiest first)."""
+    found = store.place_counts(EventQuery(since=since, until=until, limit=MAX_PLACES))
+    return [MapPoint(p.name, p.country, p.lat, p.lon, p.events, p.first, p.last, []) for p in found]
+
+
 def map_points(events: Iterator[Event], limit_events: int = 20) -> list[MapPoint]:
     """Events with coordinates, grouped by place."""
     points: dict[tuple[float, float, str], MapPoint] = {}
