@@ -186,6 +186,16 @@ class Store(abc.ABC):
         """Events grouped by (source node, target node) at a level: actor, code or country."""
 
     @abc.abstractmethod
+    def query_event_outlines(self, query: EventQuery) -> list[Event]:
+        """Like `query_events`, but each event holds only its id, article, date, sides (name, code,
+        country, actor id), codes, QuadClass and Goldstein score: no evidence, place or record
+        fields. For analyses over the whole store, read from the table columns, not the records."""
+
+    @abc.abstractmethod
+    def data_version(self) -> str:
+        """A value that changes whenever stored events change (for caches of whole-store analyses)."""
+
+    @abc.abstractmethod
     def place_counts(self, query: EventQuery) -> list[PlaceCount]:
         """Events with coordinates grouped by place, busiest first (the query's limit caps the places)."""
 

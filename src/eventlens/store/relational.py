@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Document, DocumentError, Event, Mention, Sentence
+from ..model import Actor, Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
 from . import derived
 from .base import (
@@ -361,6 +361,32 @@ class RelationalStore(Store):
         )  # fmt: skip
         rows = self._fetchall(sql, (*params, query.limit, query.offset))
         return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def query_event_outlines(self, query: EventQuery) -> list[Event]:
+        where, params = event_filters(query, self.dialect)
+        rows = self._fetchall(
+            "SELECT id, article_id, date, date_precision, source_name, source_code, source_country, source_actor_id,"
+            " target_name, target_code, target_country, target_actor_id, cameo, cameo_root, quad_class, goldstein"
+            " FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {order_by(query.sort)} LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset),
+        )  # fmt: skip
+        return [
+            Event(
+                id=r[0], article_id=r[1], date=r[2], date_precision=r[3] or "unknown",
+                source=Actor(r[4] or "", r[5], r[6], actor_id=r[7]),
+                target=Actor(r[8] or "", r[9], r[10], actor_id=r[11]),
+                cameo=r[12], cameo_root=r[13] or "", quad_class=r[14], goldstein=r[15],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def data_version(self) -> str:
+        row = self._fetchone(
+            "SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM event_articles),"
+            " (SELECT COUNT(*) FROM event_mentions)"
+        )
+        return ":".join(str(v) for v in row or ())
 
     def count_events(self, query: EventQuery) -> int:
         where, params = event_filters(query, self.dialect)

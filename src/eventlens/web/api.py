@@ -253,6 +253,7 @@ def timeline(
 
 @router.get("/alerts", response_model=schemas.AlertPage)
 def alerts(
+    request: Request,
     store: StoreDep,
     since: DateParam = None,
     level: Level = "country",
@@ -262,7 +263,11 @@ def alerts(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """First events of a kind after a long silence, and sharp Goldstein shifts; newest first."""
-    found = find_alerts(store, since, level, min_gap_days, shift_threshold)
+    found = _state(request).analysis(
+        store,
+        ("alerts", since, level, min_gap_days, shift_threshold),
+        lambda: find_alerts(store, since, level, min_gap_days, shift_threshold),
+    )
     return queries.slice_page(found, limit, offset).to_dict(lambda a: a.to_dict())
 
 

@@ -16,6 +16,7 @@ import logging
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "eventlens_token"
+MAX_CACHED_ANALYSES = 16
+T = TypeVar("T")
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 OPEN_PATHS = ("/static/", "/api/health")
 SECURITY_HEADERS = {
@@ -67,6 +70,23 @@ class WebState:
         self._kb: object = None
         self._kb_loaded = False
         self.ingest_lock = threading.Lock()  # one ingest at a time: the pipeline and the writer are shared
+        self._analyses: dict[tuple[object, ...], tuple[str, object]] = {}
+        self._analyses_lock = threading.Lock()
+
+    def analysis(self, store: Store, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """A whole-store analysis (alerts), computed once per state of the store: kept with the
+        store's `data_version` and computed again when the stored events change."""
+        version = store.data_version()
+        with self._analyses_lock:
+            known = self._analyses.get(key)
+        if known is not None and known[0] == version:
+            return known[1]  # type: ignore[return-value]
+        result = compute()
+        with self._analyses_lock:
+            if len(self._analyses) >= MAX_CACHED_ANALYSES:
+                self._analyses.pop(next(iter(self._analyses)))
+            self._analyses[key] = (version, result)
+        return result
 
     def lens(self) -> EventLens:
         with self._lens_lock:

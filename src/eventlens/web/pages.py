@@ -227,7 +227,12 @@ def alerts_page(
     if level not in LEVELS:
         raise InputError(f"level must be one of {', '.join(LEVELS)}")
     gap = _int(min_gap_days, "min_gap_days", 1, 36_500, 365) or 365
-    found = find_alerts(store, _text(since, "since", 10), level, gap)  # type: ignore[arg-type]
+    start = _text(since, "since", 10)
+    found = request.app.state.web.analysis(  # the API's cache: the same key for the same alerts
+        store,
+        ("alerts", start, level, gap, 5.0),
+        lambda: find_alerts(store, start, level, gap),  # type: ignore[arg-type]
+    )
     return render(request, "alerts.html", title="Alerts", alerts=found[:500], total=len(found), since=since,
                   level=level, levels=LEVELS, min_gap_days=gap)  # fmt: skip
 
