@@ -62,6 +62,7 @@ def event_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--quad-class", "quad_class", type=click.IntRange(1, 4), help="QuadClass 1-4."),
         click.option("--since", help="Earliest date (ISO; a partial date counts if any day of it is in range)."),
         click.option("--until", help="Latest date (ISO; a partial date counts if any day of it is in range)."),
+        click.option("--place", help="A place name, or country:ISO3 for the place's country."),
         click.option("--article-id", "article_id", help="Only events reported by this article."),
         click.option(
             "--sort",
@@ -84,6 +85,7 @@ def event_query_from(limit: int | None = None, offset: int = 0, **filters: Any) 
         actor=filters.get("actor") or None, code=filters.get("code") or None, since=filters.get("since") or None,
         until=filters.get("until") or None, plover=filters.get("plover") or None,
         quad_class=filters.get("quad_class"), article_id=filters.get("article_id") or None,
+        place=filters.get("place") or None,
         text=(filters.get("q") or "").strip() or None, sort=filters.get("sort") or "-date",
         limit=limit if limit is not None else 100, offset=offset,
     )  # fmt: skip

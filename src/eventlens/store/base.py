@@ -33,6 +33,7 @@ class EventQuery:
     actor_id: str | None = None  # the store's actor id, on either side
     text: str | None = None  # full-text search over evidence sentences and actor names (every word)
     sort: str = "date"  # one of SORTS; "date" (oldest first, undated first) is the order analyses read
+    place: str | None = None  # a place name (exact, any case), or "country:ISO3" for the place's country
 
 
 @dataclass

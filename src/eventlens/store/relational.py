@@ -598,6 +598,14 @@ def event_filters(query: EventQuery, dialect: str = "sqlite") -> tuple[list[str]
     if query.quad_class:
         where.append("quad_class = ?")
         params.append(query.quad_class)
+    if query.place:
+        head, sep, rest = query.place.partition(":")
+        if sep and head.lower() == "country":
+            where.append("place_country = ?")
+            params.append(rest.strip().upper())
+        else:
+            where.append("lower(place_name) = ?")
+            params.append(query.place.strip().casefold())
     if query.text and query.text.strip():
         where.append(derived.search_clause(dialect))
         params.append(derived.search_param(dialect, query.text))

@@ -82,13 +82,14 @@ class EventFilters:
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None
     since: DateParam = None
     until: DateParam = None
+    place: Annotated[str | None, Query(max_length=200, description="place name, or country:ISO3")] = None
     article_id: Annotated[str | None, Query(max_length=300)] = None
     sort: Annotated[SortParam, Query(description="'-' for descending")] = "-date"
 
     def query(self, limit: int, offset: int = 0) -> EventQuery:
         return queries.event_query(
             self.actor, self.code, self.since, self.until, self.plover, self.quad_class, self.article_id,
-            limit, offset, q=self.q, sort=self.sort,
+            limit, offset, q=self.q, sort=self.sort, place=self.place,
         )  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
@@ -20,18 +20,13 @@ from ..errors import InputError
 from ..store import Store
 from . import charts, queries
 from .app import HERE, store_dependency
+from .charts import url
 from .exports import available_formats
 from .worldmap import load_world
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_dependency)]
 PAGE_SIZE = 50
-
-
-def url(path: str, **params: Any) -> str:
-    """A link with its query string (empty parameters left out)."""
-    given = {k: v for k, v in params.items() if v not in (None, "")}
-    return path + ("?" + urlencode(given) if given else "")
 
 
 def actor_url(actor_id: str) -> str:
@@ -108,12 +103,13 @@ SORT_LABELS = {
 def events_page(
     request: Request, store: StoreDep, q: str | None = None, actor: str | None = None, code: str | None = None,
     since: str | None = None, until: str | None = None, plover: str | None = None,
-    quad_class: str | None = None, article_id: str | None = None, sort: str | None = None, offset: str | None = None,
+    quad_class: str | None = None, place: str | None = None, article_id: str | None = None, sort: str | None = None,
+    offset: str | None = None,
 ) -> HTMLResponse:  # fmt: skip
     filters = {
         "q": _text(q, "search"), "actor": _text(actor, "actor"), "code": _text(code, "code", 4),
         "plover": _text(plover, "plover", 40), "quad_class": _int(quad_class, "quad_class", 1, 4, None),
-        "since": _text(since, "since", 10), "until": _text(until, "until", 10),
+        "since": _text(since, "since", 10), "until": _text(until, "until", 10), "place": _text(place, "place"),
         "article_id": _text(article_id, "article_id", 300),
     }  # fmt: skip
     order = _text(sort, "sort", 12) or queries.DEFAULT_SORT
@@ -208,6 +204,7 @@ def map_page(request: Request, store: StoreDep, since: str | None = None, until:
     since, until = _window(since, until)
     points = queries.store_map_points(store, since, until)
     return render(request, "map.html", title="Map", world=load_world(), marks=charts.map_marks(points),
+                  clusters=charts.map_clusters(points),
                   points=points, viewbox=charts.MAP_VIEWBOX, since=since, until=until)  # fmt: skip
 
 

@@ -61,14 +61,14 @@ def slice_page(items: list[Any], limit: int, offset: int, complete: bool = True)
 
 # The filters of an event list, in the order the UI shows them; the page, the API, the export
 # links, /api/export and `eventlens events` / `eventlens export` all take these same names.
-EVENT_FILTERS = ("q", "actor", "code", "plover", "quad_class", "since", "until", "article_id")
+EVENT_FILTERS = ("q", "actor", "code", "plover", "quad_class", "since", "until", "place", "article_id")
 DEFAULT_SORT = "-date"  # lists open on the newest events
 
 
 def event_query(
     actor: str | None = None, code: str | None = None, since: str | None = None, until: str | None = None,
     plover: str | None = None, quad_class: int | None = None, article_id: str | None = None,
-    limit: int = 50, offset: int = 0, q: str | None = None, sort: str | None = None,
+    limit: int = 50, offset: int = 0, q: str | None = None, sort: str | None = None, place: str | None = None,
 ) -> EventQuery:  # fmt: skip
     """A checked store query (one more row than asked, to know whether a next page exists)."""
     check_iso_date(since, "since")
@@ -83,6 +83,7 @@ def event_query(
         actor=actor or None, code=code or None, since=since or None, until=until or None,
         plover=plover or None, quad_class=quad_class, article_id=article_id or None,
         limit=limit + 1, offset=offset, text=(q or "").strip() or None, sort=sort or DEFAULT_SORT,
+        place=(place or "").strip() or None,
     )  # fmt: skip
 
 
