@@ -200,3 +200,55 @@ def test_actor_page_reads_its_counts(client):
     events = client.get("/api/actors/code:TURSPY/events").json()
     assert events["total"] == 2
     assert client.get("/api/actors/code:NOPE").status_code == 404
+
+
+def test_cached_analyses_follow_the_store(client, hand_store):
+    from tests.web.conftest import hostile_document
+
+    before = client.get("/api/network", params={"level": "country"}).json()
+    assert client.get("/api/network", params={"level": "country"}).json() == before  # served again
+    doc = hostile_document()
+    doc.article.id = doc.events[0].article_id = doc.events[0].mentions[0].article_id = "hostile-2"
+    doc.text = doc.article.text = doc.text.replace("Geneva", "Geneva, again, on a later day")
+    doc.events[0].source.code, doc.events[0].source.country, doc.events[0].date = "FRAGOV", "FRA", "2024-05-05"
+    doc.events[0].source.actor_id = "code:FRAGOV"
+    doc.events[0].id = doc.events[0].make_id()
+    assert hand_store.save_document(doc)
+    after = client.get("/api/network", params={"level": "country"}).json()
+    assert after["events"] == before["events"] + 1
+    assert {"FRA"} <= {n["id"] for n in after["nodes"]} and "FRA" not in {n["id"] for n in before["nodes"]}
+
+
+def test_network_labels_never_collide():
+    from eventlens.web.charts import LABEL_CHAR_WIDTH, LABEL_HEIGHT, place_labels
+
+    crowd = [(f"n{i}", f"A rather long actor name {i}", 400 + (i % 5) * 9, 300 + (i // 5) * 9, 6.0) for i in range(40)]
+    labels = place_labels(crowd, 880, 600)
+    assert 0 < len(labels) < len(crowd)  # a crowded spot cannot name everyone
+    boxes = []
+    for text, x, y, anchor in labels.values():
+        w = len(text) * LABEL_CHAR_WIDTH
+        left = {"middle": x - w / 2, "start": x, "end": x - w}[anchor]
+        boxes.append((left, y - LABEL_HEIGHT * 0.78, left + w, y + LABEL_HEIGHT * 0.22))
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[2] <= 880 and a[1] >= 0 and a[3] <= 600
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    edge = place_labels([("e", "Label at the right edge", 875, 300, 5.0)], 880, 600)
+    text, x, _, anchor = edge["e"]
+    assert anchor == "end" and x - len(text) * LABEL_CHAR_WIDTH >= 0  # turned inwards, not cut off
+
+
+def test_map_clusters_group_nearby_places():
+    from eventlens.web.charts import map_clusters
+    from eventlens.web.queries import MapPoint
+
+    points = [
+        MapPoint("Moscow", "RUS", 55.75, 37.62, 5, "2020-01-13", "2020-01-20", []),
+        MapPoint("Khimki", "RUS", 55.89, 37.44, 2, "2020-01-14", "2020-01-14", []),
+        MapPoint("Geneva", "CHE", 46.2, 6.15, 1, "2021-03-04", "2021-03-04", []),
+    ]
+    clusters = map_clusters(points)
+    assert [c.events for c in clusters] == [7, 1]
+    assert clusters[0].label == "Moscow +1" and clusters[0].href == "/?place=country%3ARUS"
+    assert clusters[1].href == "/?place=Geneva"

@@ -54,7 +54,7 @@ def serve(
     settings = settings_from(db=db, model=model)
     hosts = [*allowed_hosts, host] if host not in ("0.0.0.0", "::") else [*allowed_hosts, *(["*"] if token else [])]
     app = create_app(settings.db, settings, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
-                     allowed_hosts=hosts)  # fmt: skip
+                     allowed_hosts=hosts, warm_up=True)  # fmt: skip
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     click.echo(f"eventlens: serving {settings.db} at http://{shown}:{port}/ (API schema at /openapi.json)")
     if token:

@@ -211,6 +211,7 @@ def dyad(
 
 @router.get("/network", response_model=schemas.NetworkOut)
 def network(
+    request: Request,
     store: StoreDep,
     level: Level = "country",
     since: DateParam = None,
@@ -224,7 +225,11 @@ def network(
     check_iso_date(since, "since")
     check_iso_date(until, "until")
     spec = parse_actor_spec(around) if around else None
-    return actor_network(store, level, since, until, spec, min_count, max_nodes).to_dict()
+    return _state(request).analysis(
+        store,
+        ("network", level, since, until, around, min_count, max_nodes),
+        lambda: actor_network(store, level, since, until, spec, min_count, max_nodes).to_dict(),
+    )
 
 
 @router.get("/timeline", response_model=schemas.EventPage)

@@ -11,6 +11,7 @@ writes data with `textContent` only, and a Content-Security-Policy forbids inlin
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import threading
@@ -74,8 +75,9 @@ class WebState:
         self._analyses_lock = threading.Lock()
 
     def analysis(self, store: Store, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        """A whole-store analysis (alerts), computed once per state of the store: kept with the
-        store's `data_version` and computed again when the stored events change."""
+        """A whole-store analysis (network, alerts), computed once per state of the store: kept with
+        the store's `data_version` and computed again when the stored events change. The result is
+        shared between requests: callers must not change it."""
         version = store.data_version()
         with self._analyses_lock:
             known = self._analyses.get(key)
@@ -87,6 +89,25 @@ class WebState:
                 self._analyses.pop(next(iter(self._analyses)))
             self._analyses[key] = (version, result)
         return result
+
+    def warm_up(self) -> None:
+        """Compute the default network and alert views ahead of the first request (in a thread)."""
+        from ..analysis import actor_network, find_alerts
+        from .pages import network_view
+
+        def run() -> None:
+            try:
+                with self.open_store() as store:
+                    for level in ("country", "actor"):
+                        page_key = ("network-page", level, None, None, None, 1)
+                        self.analysis(store, page_key, functools.partial(network_view, store, level))
+                        api_key = ("network", level, None, None, None, 1, 200)
+                        self.analysis(store, api_key, lambda lv=level: actor_network(store, lv).to_dict())  # type: ignore[misc]
+                    self.analysis(store, ("alerts", None, "country", 365, 5.0), lambda: find_alerts(store))
+            except EventlensError as exc:
+                logger.warning("warming up the analyses failed: %s", exc)
+
+        threading.Thread(target=run, name="eventlens-warm-up", daemon=True).start()
 
     def lens(self) -> EventLens:
         with self._lens_lock:
@@ -117,6 +138,7 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     lens: EventLens | None = None,
     allowed_hosts: Iterable[str] | None = None,
+    warm_up: bool = False,
 ) -> FastAPI:
     """The app over the store at `store_url`; with `token`, every request but static files needs it.
 
@@ -144,6 +166,8 @@ def create_app(
     app.add_middleware(OriginGuard, allowed_hosts=tuple(allowed_hosts or ()), token=token or None)
     with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
         pass
+    if warm_up:  # `eventlens serve`: the default network and alerts are ready before the first visit
+        app.state.web.warm_up()
     return app
 
 

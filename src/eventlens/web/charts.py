@@ -206,8 +206,11 @@ Box = tuple[float, float, float, float]
 
 
 def place_labels(
-    nodes: list[tuple[str, str, float, float, float]], width: float, height: float,
-    char_width: float = LABEL_CHAR_WIDTH, line_height: float = LABEL_HEIGHT,
+    nodes: list[tuple[str, str, float, float, float]],
+    width: float,
+    height: float,
+    char_width: float = LABEL_CHAR_WIDTH,
+    line_height: float = LABEL_HEIGHT,
 ) -> dict[str, tuple[str, float, float, str]]:
     """Label positions that collide neither with each other nor with any node, inside the drawing.
 

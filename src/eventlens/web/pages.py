@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
 from ..analysis.dyads import FREQS
-from ..analysis.network import LEVELS
+from ..analysis.network import LEVELS, Network
 from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, place_timeline
 from ..errors import InputError
@@ -27,6 +27,7 @@ from .worldmap import load_world
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_dependency)]
 PAGE_SIZE = 50
+PAGE_NODES = 80  # nodes drawn on the network page
 
 
 def actor_url(actor_id: str) -> str:
@@ -192,11 +193,22 @@ def network_page(
     since, until = _window(since, until)
     around_text = _text(around, "around")
     minimum = _int(min_count, "min_count", 1, 1_000_000, 1) or 1
-    network = actor_network(store, level, since, until, parse_actor_spec(around_text) if around_text else None,  # type: ignore[arg-type]
-                            minimum, max_nodes=80)  # fmt: skip
-    drawing = charts.network_drawing(network)
+    key = ("network-page", level, since, until, around_text, minimum)
+    network, drawing = request.app.state.web.analysis(
+        store, key, lambda: network_view(store, level, since, until, around_text, minimum)
+    )
     return render(request, "network.html", title="Network", network=network, drawing=drawing, level=level,
                   levels=LEVELS, since=since, until=until, around=around_text, min_count=minimum)  # fmt: skip
+
+
+def network_view(
+    store: Store, level: str, since: str | None = None, until: str | None = None, around: str | None = None,
+    min_count: int = 1,
+) -> tuple[Network, charts.NetworkDrawing]:  # fmt: skip
+    """The network page's network and its drawing."""
+    spec = parse_actor_spec(around) if around else None
+    network = actor_network(store, level, since, until, spec, min_count, max_nodes=PAGE_NODES)  # type: ignore[arg-type]
+    return network, charts.network_drawing(network)
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -162,7 +162,7 @@ class ActorProfile:
         return self.actor.code or self.actor.actor_id
 
 
-PROFILE_EVENTS = 200
+PROFILE_EVENTS = 100
 
 
 def actor_profile(store: Store, actor: ActorSummary, kb: Any = None) -> ActorProfile:
