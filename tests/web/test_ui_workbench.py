@@ -114,22 +114,34 @@ def test_map_zoom_pan_and_click_through(page, artifacts):  # noqa: F811
     page.goto("/map")
     svg = page.locator("#world-map")
     width = float(svg.get_attribute("viewBox").split()[2])
+    assert page.locator("#world-map text.map-label").count() >= 3  # the busiest clusters are named
+    page.screenshot(path=artifacts / "26-map.png", full_page=True)
     page.locator("#zoom-in").click()
     assert float(svg.get_attribute("viewBox").split()[2]) == pytest.approx(width / 2)
-    page.locator("#zoom-in").click()
+    page.locator("#zoom-out").click()
+    assert float(svg.get_attribute("viewBox").split()[2]) == pytest.approx(width)
+
+    moscow = page.locator("#world-map circle.cluster").filter(has=page.locator("title", has_text="Moscow"))
+    box = moscow.bounding_box()
+    at = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*at)
+    for _ in range(4):  # wheel zoom about the cursor: Moscow stays under it
+        page.mouse.wheel(0, -200)
+    page.wait_for_function("Number(document.getElementById('world-map').dataset.zoom) >= 3")
     assert "zoomed" in svg.get_attribute("class")  # each place shows once zoomed in
-    assert page.locator("#world-map circle.place").first.is_visible()
+    place = page.locator("#world-map circle.place").filter(has=page.locator("title", has_text="Moscow"))
+    near = place.bounding_box()
+    assert abs(near["x"] + near["width"] / 2 - at[0]) < 40 and abs(near["y"] + near["height"] / 2 - at[1]) < 40
+    page.screenshot(path=artifacts / "27-map-zoomed.png", full_page=True)
+
     before = svg.get_attribute("viewBox")
-    box = svg.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*at)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2 + 40, steps=5)
+    page.mouse.move(at[0] + 120, at[1] + 40, steps=5)
     page.mouse.up()
     assert svg.get_attribute("viewBox") != before  # panned
-    page.screenshot(path=artifacts / "24-map-zoomed.png", full_page=True)
     page.locator("#zoom-reset").click()
     assert float(svg.get_attribute("viewBox").split()[2]) == pytest.approx(width)
-    assert page.locator("#world-map text.map-label").count() >= 1
     page.locator("#world-map a.cluster-link").first.click()
     page.wait_for_url(re.compile(r"place="))
     assert int(page.locator("#total").inner_text()) >= 1

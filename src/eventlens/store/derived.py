@@ -51,6 +51,10 @@ MIGRATION: tuple[Statement, ...] = (
     "CREATE INDEX IF NOT EXISTS events_goldstein ON events (goldstein)",
     "CREATE INDEX IF NOT EXISTS events_num_mentions ON events (num_mentions)",
     "CREATE INDEX IF NOT EXISTS ingest_errors_article ON ingest_errors (article_id)",
+    {  # newest first (the default order of every list), oldest first for the analyses
+        "sqlite": "CREATE INDEX IF NOT EXISTS events_date_id ON events (date, id)",
+        "postgresql": "CREATE INDEX IF NOT EXISTS events_date_id ON events (date DESC NULLS LAST, id DESC)",
+    },
     # the sides' countries
     "ALTER TABLE events ADD COLUMN source_country TEXT",
     "ALTER TABLE events ADD COLUMN target_country TEXT",

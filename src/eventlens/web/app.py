@@ -92,7 +92,8 @@ class WebState:
 
     def warm_up(self) -> None:
         """Compute the default network and alert views ahead of the first request (in a thread)."""
-        from ..analysis import actor_network, find_alerts
+        from ..analysis import find_alerts
+        from .api import network_json
         from .pages import network_view
 
         def run() -> None:
@@ -102,7 +103,7 @@ class WebState:
                         page_key = ("network-page", level, None, None, None, 1)
                         self.analysis(store, page_key, functools.partial(network_view, store, level))
                         api_key = ("network", level, None, None, None, 1, 200)
-                        self.analysis(store, api_key, lambda lv=level: actor_network(store, lv).to_dict())  # type: ignore[misc]
+                        self.analysis(store, api_key, functools.partial(network_json, store, level))
                     self.analysis(store, ("alerts", None, "country", 365, 5.0), lambda: find_alerts(store))
             except EventlensError as exc:
                 logger.warning("warming up the analyses failed: %s", exc)

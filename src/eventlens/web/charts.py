@@ -162,7 +162,7 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
                                f"betweenness {node.betweenness:.3f}"})  # fmt: skip
     heaviest = max((e.count for e in network.edges), default=1) or 1
     edges = []
-    for edge in network.edges:
+    for edge in network.edges[:MAX_DRAWN_EDGES]:  # heaviest first: more would hide the nodes
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         bend = 0.12  # opposite directions bend to opposite sides, so both stay visible
         mx, my = (x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)
@@ -177,6 +177,7 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
     return NetworkDrawing(width, height, nodes, edges)
 
 
+MAX_DRAWN_EDGES = 400
 LABEL_CHAR_WIDTH = 6.6  # px per character of the 12 px label font (a generous average)
 LABEL_HEIGHT = 13.0
 MAX_LABEL = 24

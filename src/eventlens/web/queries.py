@@ -341,7 +341,7 @@ def article_view(store: Store, article_id: str) -> ArticleView | None:
     article = store.get_article(article_id)
     if article is None:
         return None
-    events = store.query_events(EventQuery(article_id=article_id, sort="date", limit=MAX_ARTICLE_EVENTS))
+    events = store.query_events(EventQuery(article_id=article_id, sort="-date", limit=MAX_ARTICLE_EVENTS))
     duplicate_of = getattr(store, "duplicate_of", lambda _id: None)(article_id)
     return ArticleView(
         article, outlet_of(article.outlet, article.url, article.path),
