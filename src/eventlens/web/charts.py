@@ -300,13 +300,26 @@ def _component_layout(graph: nx.Graph, width: int, height: int, pad: int = 50) -
     return positions
 
 
+PLACES_ZOOM = 4  # the zoom at which single places replace the clusters (app.js ZOOM_PLACES is lower)
+
+
 def map_marks(points: list[MapPoint]) -> list[dict[str, Any]]:
-    """Circles on the world map (in the map's own coordinates, WIDTH x HEIGHT)."""
+    """Circles on the world map (in the map's own coordinates, WIDTH x HEIGHT), each with a label
+    placed (without collisions) for the view zoomed in to PLACES_ZOOM; label offsets in map units."""
     top = max((p.events for p in points), default=1) or 1
     marks = []
     for point in points:
         x, y = project(point.lon, point.lat)
         marks.append({"x": x, "y": y, "r": 1.2 + 3 * math.sqrt(point.events / top), "point": point})
+    z = PLACES_ZOOM
+    shrink = z**0.75  # as app.js draws circles when zoomed in
+    labels = place_labels(
+        [(str(i), _short(m["point"].name), m["x"] * z, m["y"] * z, m["r"] / shrink * z) for i, m in enumerate(marks)],
+        WIDTH * z, HEIGHT * z, char_width=MAP_FONT * 0.55, line_height=MAP_FONT * 1.1,
+    )  # fmt: skip
+    for i, mark in enumerate(marks):
+        text, lx, ly, anchor = labels.get(str(i), (None, 0.0, 0.0, "middle"))
+        mark.update(label=text, label_dx=lx / z - mark["x"], label_dy=ly / z - mark["y"], label_anchor=anchor)
     return marks
 
 

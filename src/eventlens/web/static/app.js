@@ -101,15 +101,17 @@ function wireMap() {
     svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
     svg.dataset.zoom = zoom.toFixed(3);
     svg.classList.toggle("zoomed", zoom >= ZOOM_PLACES);
-    const shrink = Math.sqrt(zoom);
+    const shrink = Math.pow(zoom, 0.75);  // circles grow a little on screen as one zooms in
     for (const mark of svg.querySelectorAll("circle[data-r]")) {
       mark.setAttribute("r", (Number(mark.dataset.r) / shrink).toFixed(3));
     }
     for (const label of svg.querySelectorAll("text.map-label")) {
-      label.setAttribute("font-size", (3.6 / zoom).toFixed(3));
-      label.setAttribute("stroke-width", (0.8 / zoom).toFixed(3));
-      label.setAttribute("x", (Number(label.dataset.x) + Number(label.dataset.dx) / shrink).toFixed(3));
-      label.setAttribute("y", (Number(label.dataset.y) + Number(label.dataset.dy) / shrink).toFixed(3));
+      // offsets were placed for the label's own zoom (data-zoom: 1 for clusters, 4 for places)
+      const scale = Math.pow(Number(label.dataset.zoom || 1) / zoom, 0.75);
+      label.style.fontSize = (3.6 / zoom).toFixed(3) + "px";  // CSSOM: allowed by the CSP, unlike style=""
+      label.style.strokeWidth = (0.8 / zoom).toFixed(3) + "px";
+      label.setAttribute("x", (Number(label.dataset.x) + Number(label.dataset.dx) * scale).toFixed(3));
+      label.setAttribute("y", (Number(label.dataset.y) + Number(label.dataset.dy) * scale).toFixed(3));
     }
   }
 
