@@ -212,25 +212,38 @@ def place_labels(
     height: float,
     char_width: float = LABEL_CHAR_WIDTH,
     line_height: float = LABEL_HEIGHT,
+    must: int = 10,
 ) -> dict[str, tuple[str, float, float, str]]:
     """Label positions that collide neither with each other nor with any node, inside the drawing.
 
     `nodes`: (id, label, x, y, radius), most important first; each label tries above, below,
     right and left of its node, then farther out; a label with no free place is left out (the
-    node's tooltip and the tables below still name it). Returns id -> (text, x, y, anchor),
-    y being the text baseline.
+    node's tooltip and the tables below still name it), except that the `must` most important
+    nodes, if still unnamed, get a label over other nodes' circles (never over another label).
+    Returns id -> (text, x, y, anchor), y being the text baseline.
     """
     circles = [(x - r, y - r, x + r, y + r) for _, _, x, y, r in nodes]
     placed: list[Box] = []
     found: dict[str, tuple[str, float, float, str]] = {}
     for node_id, text, x, y, r in nodes:
         w = len(text) * char_width
-        for gap in (line_height * f for f in (0.25, 0.8, 1.4)):
+        for gap in (line_height * f for f in (0.25, 0.8, 1.4, 2.2)):
             spot = _free_spot(x, y, r + gap, w, line_height, width, height, placed, circles)
             if spot is not None:
                 box, tx, ty, anchor = spot
                 placed.append(box)
                 found[node_id] = (text, tx, ty, anchor)
+                break
+    own = {node_id: circle for (node_id, *_), circle in zip(nodes, circles, strict=True)}
+    for node_id, text, x, y, r in nodes[:must]:
+        if node_id in found:
+            continue
+        w = len(text) * char_width
+        for gap in (line_height * f for f in (0.25, 0.8, 1.4)):
+            spot = _free_spot(x, y, r + gap, w, line_height, width, height, placed, [own[node_id]])
+            if spot is not None:
+                placed.append(spot[0])
+                found[node_id] = (text, *spot[1:])
                 break
     return found
 
@@ -245,6 +258,10 @@ def _free_spot(
         (x - w / 2, y + d, x, "middle"),
         (x + d, y - h / 2, x + d, "start"),
         (x - d - w, y - h / 2, x - d, "end"),
+        (x + d * 0.7, y - d * 0.7 - h, x + d * 0.7, "start"),  # the diagonals
+        (x - d * 0.7 - w, y - d * 0.7 - h, x - d * 0.7, "end"),
+        (x + d * 0.7, y + d * 0.7, x + d * 0.7, "start"),
+        (x - d * 0.7 - w, y + d * 0.7, x - d * 0.7, "end"),
     ]
     for left, top, tx, anchor in candidates:
         if left < margin or top < margin or left + w > width - margin or top + h > height - margin:
