@@ -252,3 +252,19 @@ def test_map_clusters_group_nearby_places():
     assert [c.events for c in clusters] == [7, 1]
     assert clusters[0].label == "Moscow +1" and clusters[0].href == "/?place=country%3ARUS"
     assert clusters[1].href == "/?place=Geneva"
+
+
+def test_sort_by_confidence(client, hand_store):
+    from tests.web.conftest import hostile_document
+
+    doc = hostile_document()
+    doc.article.id = doc.events[0].article_id = doc.events[0].mentions[0].article_id = "doubtful"
+    doc.text = doc.article.text = doc.text.replace("Geneva", "Geneva, the doubtful report said")
+    doc.events[0].confidence, doc.events[0].date = 0.31, "2019-05-05"
+    doc.events[0].id = doc.events[0].make_id()
+    assert hand_store.save_document(doc)
+    least = client.get("/api/events", params={"sort": "confidence"}).json()["items"]
+    assert least[0]["confidence"] == 0.31 and all(e["confidence"] == 1.0 for e in least[1:])
+    most = client.get("/api/events", params={"sort": "-confidence"}).json()["items"]
+    assert most[-1]["confidence"] == 0.31
+    assert "0.31" in client.get("/", params={"sort": "confidence"}).text

@@ -8,7 +8,7 @@ from types import TracebackType
 
 from ..model import Document, DocumentError, Event, Sentence
 
-SORTS = ("-date", "date", "-goldstein", "goldstein", "-mentions", "mentions")  # "-": descending
+SORTS = ("-date", "date", "-goldstein", "goldstein", "-mentions", "mentions", "-confidence", "confidence")  # "-": desc
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@
 - `actor_stats`: each actor's number of mentions and events, so that the actor list and an
   actor's page read one row instead of counting over every mention (a pre-aggregate).
 - `events.source_country` / `events.target_country`: the sides' countries (from the record),
-  so that the network and alerts group by country in SQL.
+  so that the network and alerts group by country in SQL; `events.confidence` (from the record,
+  1.0 when it has none), so that lists sort by it.
 
 Statements that differ between the backends are `{"sqlite": ..., "postgresql": ...}` maps;
 `RelationalStore._ddl` picks the backend's one.
@@ -44,6 +45,17 @@ def _fts_insert(events: str) -> str:
     )
 
 
+_SQLITE_COLUMNS = (
+    "UPDATE events SET source_country = json_extract(record, '$.source.country'),"
+    " target_country = json_extract(record, '$.target.country'),"
+    " confidence = COALESCE(json_extract(record, '$.confidence'), 1.0)"
+)
+_POSTGRES_COLUMNS = (
+    "UPDATE events SET source_country = record::jsonb #>> '{source,country}',"
+    " target_country = record::jsonb #>> '{target,country}',"
+    " confidence = COALESCE((record::jsonb ->> 'confidence')::double precision, 1.0)"
+)
+
 MIGRATION: tuple[Statement, ...] = (
     # lookups by actor (an actor's page, its counts) and sorting of long lists
     "CREATE INDEX IF NOT EXISTS actor_mentions_actor ON actor_mentions (actor_id)",
@@ -55,15 +67,12 @@ MIGRATION: tuple[Statement, ...] = (
         "sqlite": "CREATE INDEX IF NOT EXISTS events_date_id ON events (date, id)",
         "postgresql": "CREATE INDEX IF NOT EXISTS events_date_id ON events (date DESC NULLS LAST, id DESC)",
     },
-    # the sides' countries
+    # the sides' countries, and the event's confidence (from the assess stage; 1.0 in older records)
     "ALTER TABLE events ADD COLUMN source_country TEXT",
     "ALTER TABLE events ADD COLUMN target_country TEXT",
-    {
-        "sqlite": "UPDATE events SET source_country = json_extract(record, '$.source.country'),"
-        " target_country = json_extract(record, '$.target.country')",
-        "postgresql": "UPDATE events SET source_country = record::jsonb #>> '{source,country}',"
-        " target_country = record::jsonb #>> '{target,country}'",
-    },
+    "ALTER TABLE events ADD COLUMN confidence REAL",
+    {"sqlite": _SQLITE_COLUMNS, "postgresql": _POSTGRES_COLUMNS},
+    "CREATE INDEX IF NOT EXISTS events_confidence ON events (confidence)",
     # the pre-aggregated actor counts
     """CREATE TABLE IF NOT EXISTS actor_stats (
         actor_id TEXT PRIMARY KEY, num_mentions INTEGER NOT NULL, num_events INTEGER NOT NULL)""",
@@ -97,12 +106,7 @@ MIGRATION: tuple[Statement, ...] = (
 def refresh_statements(dialect: Dialect, n: int) -> list[str]:
     """Statements that bring the derived tables up to date for `n` events (`?` = each id, per statement)."""
     ids = ",".join("?" * n)
-    country = {
-        "sqlite": f"UPDATE events SET source_country = json_extract(record, '$.source.country'),"
-        f" target_country = json_extract(record, '$.target.country') WHERE id IN ({ids})",
-        "postgresql": f"UPDATE events SET source_country = record::jsonb #>> '{{source,country}}',"
-        f" target_country = record::jsonb #>> '{{target,country}}' WHERE id IN ({ids})",
-    }[dialect]
+    country = {"sqlite": _SQLITE_COLUMNS, "postgresql": _POSTGRES_COLUMNS}[dialect] + f" WHERE id IN ({ids})"
     if dialect == "sqlite":
         return [
             country,

@@ -556,6 +556,8 @@ SORTS = {
     "-goldstein": "CASE WHEN goldstein IS NULL THEN 1 ELSE 0 END, goldstein DESC, date DESC, id",
     "mentions": "num_mentions, date DESC, id",
     "-mentions": "num_mentions DESC, date DESC, id",
+    "confidence": "confidence, date DESC, id",
+    "-confidence": "confidence DESC, date DESC, id",
 }
 
 

@@ -32,7 +32,7 @@ DateParam = Annotated[str | None, Query(max_length=10, description="ISO date: YY
 ActorParam = Annotated[str, Query(min_length=1, max_length=200, description="code, country:ISO3, id:ACTOR_ID or name")]
 Freq = Literal["day", "week", "month", "year"]
 Level = Literal["actor", "code", "country"]
-SortParam = Literal["-date", "date", "-goldstein", "goldstein", "-mentions", "mentions"]
+SortParam = Literal["-date", "date", "-goldstein", "goldstein", "-mentions", "mentions", "-confidence", "confidence"]
 UPLOAD_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 
 

@@ -97,6 +97,7 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
 SORT_LABELS = {
     "-date": "newest first", "date": "oldest first", "-goldstein": "Goldstein, highest first",
     "goldstein": "Goldstein, lowest first", "-mentions": "most mentioned first", "mentions": "least mentioned first",
+    "-confidence": "most confident first", "confidence": "least confident first",
 }  # fmt: skip
 
 
