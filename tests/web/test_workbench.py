@@ -268,3 +268,15 @@ def test_sort_by_confidence(client, hand_store):
     most = client.get("/api/events", params={"sort": "-confidence"}).json()["items"]
     assert most[-1]["confidence"] == 0.31
     assert "0.31" in client.get("/", params={"sort": "confidence"}).text
+
+
+def test_dyad_chart_says_what_it_left_out(hand_built_store, lens):
+    rows = [("2020-01-13", "TURGOV", "SYRGOV", "043", 2.8, 1), ("2020-02-13", "SYRGOV", "TURGOV", "112", -2.0, 3),
+            (None, "TURGOV", "SYRGOV", "040", 1.0, 1), (None, "SYRGOV", "TURGOV", "173", -5.0, 4),
+            ("2020", "TURGOV", "SYRGOV", "036", 4.0, 1)]  # fmt: skip
+    store = hand_built_store(rows)
+    app = create_app(store.url, lens=lens, allowed_hosts=["testserver"])
+    with TestClient(app) as client:
+        page = client.get("/dyad", params={"a": "TUR", "b": "SYR", "freq": "month"}).text
+    note = re.search(r'<strong id="chart-left-out">(.*?)</strong>', page, re.S)
+    assert note and "2 undated events" in note.group(1) and "1 dated too coarsely for a month chart" in note.group(1)

@@ -46,6 +46,7 @@ class StoredArticle:
     path: str | None
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    ingested_at: str | None = None  # when the store received it (ISO, UTC)
 
 
 @dataclass(frozen=True)

@@ -404,7 +404,7 @@ class RelationalStore(Store):
 
     def get_article(self, article_id: str) -> StoredArticle | None:
         row = self._fetchone(
-            "SELECT id, title, published, url, outlet, path, text FROM articles WHERE id=?", (article_id,)
+            "SELECT id, title, published, url, outlet, path, text, ingested_at FROM articles WHERE id=?", (article_id,)
         )
         if not row:
             return None
@@ -412,7 +412,7 @@ class RelationalStore(Store):
             "SELECT idx, start_char, end_char, kind FROM sentences WHERE article_id=? ORDER BY idx", (article_id,)
         )
         text = row[6]
-        return StoredArticle(*row[:6], text, [Sentence(i, s, e, text[s:e], k) for i, s, e, k in sents])
+        return StoredArticle(*row[:6], text, [Sentence(i, s, e, text[s:e], k) for i, s, e, k in sents], row[7])
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The article a stored near-duplicate copy repeats (None for an original or an unknown id)."""
