@@ -141,7 +141,7 @@ def search_clause(dialect: Dialect) -> str:
             "id IN (SELECT r.event_id FROM event_search_rows r WHERE r.row IN"
             " (SELECT rowid FROM event_search WHERE event_search MATCH ?))"
         )
-    return "id IN (SELECT event_id FROM event_search WHERE tsv @@ websearch_to_tsquery('english', ?))"
+    return "id IN (SELECT event_id FROM event_search WHERE tsv @@ plainto_tsquery('english', ?))"
 
 
 def search_param(dialect: Dialect, text: str) -> Any:

@@ -447,14 +447,14 @@ class RelationalStore(Store):
 
     def actor_codes(self, actor_id: str) -> list[ActorCodeSpan]:
         rows = self._fetchall(
-            """SELECT COALESCE(code, '?'), MIN(date), MAX(date), COUNT(*) FROM (
+            """SELECT COALESCE(code, ''), MIN(date), MAX(date), COUNT(*) FROM (
                    SELECT source_code AS code, date FROM events WHERE source_actor_id = ?
                    UNION ALL SELECT target_code, date FROM events WHERE target_actor_id = ? AND
                        (source_actor_id IS NULL OR source_actor_id <> ?)) x
-               GROUP BY COALESCE(code, '?')""",
+               GROUP BY COALESCE(code, '')""",
             (actor_id, actor_id, actor_id),
         )
-        spans = [ActorCodeSpan(r[0], r[1], r[2], int(r[3])) for r in rows]
+        spans = [ActorCodeSpan(r[0] or "?", r[1], r[2], int(r[3])) for r in rows]
         return sorted(spans, key=lambda s: (s.first or "9999", s.code))
 
     def pair_counts(self, level: str, query: EventQuery) -> list[PairCount]:
