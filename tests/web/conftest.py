@@ -47,6 +47,6 @@ def hand_store(hand_built_store):
 
 @pytest.fixture
 def client(hand_store, lens):
-    app = create_app(hand_store.url, lens=lens, max_upload_bytes=200_000)
+    app = create_app(hand_store.url, lens=lens, max_upload_bytes=200_000, allowed_hosts=["testserver"])
     with TestClient(app) as test_client:
         yield test_client

@@ -16,8 +16,19 @@ def test_health_stats_and_schema(client):
     assert client.get("/api/health").json()["status"] == "ok"
     assert client.get("/api/stats").json() == {"articles": 7, "events": 7, "actors": 8, "errors": 0}
     schema = client.get("/openapi.json").json()
-    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/dyad", "/api/network",
-                 "/api/alerts", "/api/ingest", "/api/ingest/text", "/api/export", "/api/map", "/api/timeline"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/actors",
+        "/api/dyad",
+        "/api/network",
+        "/api/alerts",
+        "/api/ingest",
+        "/api/ingest/text",
+        "/api/export",
+        "/api/map",
+        "/api/timeline",
+    ):
         assert path in schema["paths"], path
 
 
@@ -29,7 +40,7 @@ def test_security_headers(client):
 
 def test_events_filters_and_pagination(client):
     all_events = client.get("/api/events").json()
-    assert len(all_events["items"]) == 7 and all_events["next_offset"] is None
+    assert len(all_events["items"]) == 7 and all_events["next_offset"] is None and all_events["total"] == 7
     first = client.get("/api/events", params={"limit": 3}).json()
     assert len(first["items"]) == 3 and first["next_offset"] == 3
     second = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
@@ -37,7 +48,8 @@ def test_events_filters_and_pagination(client):
     spies = client.get("/api/events", params={"actor": "TURSPY"}).json()["items"]
     assert {(e["source"]["code"], e["target"]["code"]) for e in spies} == {("TURSPY", "SYRSPY"), ("SYRSPY", "TURSPY")}
     consult = client.get("/api/events", params={"code": "04", "since": "2020-01-01"}).json()["items"]
-    assert [e["cameo"] for e in consult] == ["043", "043", "040"]
+    assert [e["cameo"] for e in consult] == ["040", "043", "043"]  # newest first
+    assert [e["date"] for e in consult] == ["2021-03-04", "2020-01-13", "2020-01-13"]
     assert all(e["quad_class"] == 4 for e in client.get("/api/events", params={"quad_class": 4}).json()["items"])
 
 
@@ -266,7 +278,7 @@ def test_ingest_without_a_file(client):
 
 
 def test_token_authentication(hand_store, lens):
-    app = create_app(hand_store.url, lens=lens, token="s3cret-token")
+    app = create_app(hand_store.url, lens=lens, token="s3cret-token", allowed_hosts=["testserver"])
     with TestClient(app) as anonymous:
         denied = anonymous.get("/api/events")
         assert denied.status_code == 401 and "token is required" in denied.json()["detail"]

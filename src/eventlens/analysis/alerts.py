@@ -31,7 +31,7 @@ from ..model import Event
 from ..store.base import Store
 from .dyads import placeable
 from .network import LEVELS, Level, node_key
-from .selection import check_iso_date, date_bounds, iter_events, sort_key
+from .selection import check_iso_date, date_bounds, iter_outlines, sort_key
 
 AlertKind = Literal["silence_broken", "goldstein_shift"]
 
@@ -77,7 +77,7 @@ def find_alerts(
         raise InputError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     if min_gap_days < 1:
         raise InputError("min_gap_days must be at least 1")
-    events = sorted((e for e in iter_events(store) if date_bounds(e.date)), key=sort_key)
+    events = sorted((e for e in iter_outlines(store) if date_bounds(e.date)), key=sort_key)
     found = silence_alerts(events, level, min_gap_days) + shift_alerts(events, level, shift_threshold, window)
     if since:
         found = [a for a in found if a.date >= since]

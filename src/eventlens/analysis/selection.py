@@ -138,6 +138,18 @@ def iter_events(
         offset += PAGE
 
 
+def iter_outlines(store: Store, since: str | None = None, until: str | None = None) -> Iterator[Event]:
+    """Like `iter_events`, but outlines only (`Store.query_event_outlines`: no evidence, place or
+    record fields), read from table columns: for analyses that read the whole store."""
+    offset = 0
+    while True:
+        page = store.query_event_outlines(EventQuery(since=since, until=until, limit=PAGE * 4, offset=offset))
+        yield from page
+        if len(page) < PAGE * 4:
+            return
+        offset += PAGE * 4
+
+
 def events_between(
     store: Store, a: ActorSpec, b: ActorSpec | None = None, since: str | None = None, until: str | None = None
 ) -> list[Event]:

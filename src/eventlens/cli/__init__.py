@@ -12,7 +12,7 @@ from .analysis import alerts, dyad, network
 from .eval import eval_cmd
 from .export import export
 from .ingest import extract_cmd, ingest
-from .query import events, show
+from .query import events, search, show
 from .serve import serve
 from .watch import watch
 
@@ -38,6 +38,7 @@ main.add_command(ingest)
 main.add_command(extract_cmd)
 main.add_command(events)
 main.add_command(show)
+main.add_command(search)
 main.add_command(actors)
 main.add_command(export)
 main.add_command(watch)

@@ -19,7 +19,16 @@ import click
 
 from ..errors import ConfigError
 from ..knowledge.actor_files import ActorFileContents, contents_to_yaml, read_actor_file
-from ..knowledge.actors import ORG_KINDS, ActorKB, Organisation, Person, Role, parse_partial_date, user_actor_dir
+from ..knowledge.actors import (
+    ORG_KINDS,
+    ActorKB,
+    Organisation,
+    Person,
+    Role,
+    check_actor_code,
+    parse_partial_date,
+    user_actor_dir,
+)
 from ..store import open_store
 from ..store.base import EventQuery
 from .options import db_option, echo_table
@@ -111,6 +120,7 @@ def add_actor(
     """Add a person's role or an organisation to the user actors."""
     for value in (start, end):
         parse_partial_date(value)
+    code = check_actor_code(code)
     target = (actors_dir or user_actor_dir()) / USER_FILE
     contents = read_actor_file(target) if target.exists() else ActorFileContents()
     if kind == "person":

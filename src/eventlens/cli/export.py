@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from ..export import FORMATS, export_events
-from ..store import EventQuery, open_store
-from .options import db_option
+from ..store import open_store
+from .options import db_option, event_filter_options, event_query_from
 
 
 @click.command("export")
@@ -17,17 +18,11 @@ from .options import db_option
                    "plover: PLOVER JSON records; csv; parquet (needs --output).")  # fmt: skip
 @db_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Output file (default stdout).")
-@click.option("--actor", help="Only events with this actor (name substring or code prefix).")
-@click.option("--code", help="Only events with this CAMEO code prefix.")
-@click.option("--since", help="Earliest event date (ISO, inclusive).")
-@click.option("--until", help="Latest event date (ISO, inclusive).")
+@event_filter_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events.")
-def export(
-    fmt: str, db: str, output: str | None, actor: str | None, code: str | None, since: str | None,
-    until: str | None, limit: int | None,
-) -> None:  # fmt: skip
-    """Write stored events in an interchange format."""
-    query = EventQuery(actor=actor, code=code, since=since, until=until)
+def export(fmt: str, db: str, output: str | None, limit: int | None, **filters: Any) -> None:
+    """Write stored events in an interchange format (the filters of `eventlens events` and /api/export)."""
+    query = event_query_from(**filters)
     with open_store(db) as store:
         written = export_events(store, fmt, output, query, limit)
     if output:

@@ -5,32 +5,51 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from typing import Any
 
 import click
 
 from ..model import Event
 from ..store import EventQuery, StoredArticle, open_store
 from .ingest import echo_events_table
-from .options import db_option
+from .options import db_option, event_filter_options, event_query_from
 
 
 @click.command()
 @db_option
-@click.option("--actor", help="Actor name (substring) or CAMEO actor code prefix (TUR, SYRSPY).")
-@click.option("--code", help="CAMEO event code prefix (04, 043).")
-@click.option("--since", help="Earliest event date (ISO, inclusive).")
-@click.option("--until", help="Latest event date (ISO, inclusive).")
+@event_filter_options
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def events(
-    db: str, actor: str | None, code: str | None, since: str | None, until: str | None,
-    limit: int, offset: int, fmt: str,
-) -> None:  # fmt: skip
-    """List stored events, filtered."""
-    query = EventQuery(actor=actor, code=code, since=since, until=until, limit=limit, offset=offset)
+@click.option("--count", is_flag=True, help="Print only how many events match.")
+def events(db: str, limit: int, offset: int, fmt: str, count: bool, **filters: Any) -> None:
+    """List stored events, filtered (newest first by default)."""
+    query = event_query_from(limit, offset, **filters)
+    with open_store(db) as store:
+        if count:
+            click.echo(store.count_events(query))
+            return
+        found = store.query_events(query)
+    _echo_events(found, fmt)
+
+
+@click.command()
+@click.argument("words", nargs=-1, required=True)
+@db_option
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def search(words: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
+    """Full-text search over evidence sentences and actor names (newest first): eventlens search talks Ankara"""
+    query = EventQuery(text=" ".join(words), sort="-date", limit=limit)
     with open_store(db) as store:
         found = store.query_events(query)
+        total = store.count_events(query)
+    _echo_events(found, fmt)
+    if fmt == "table":
+        click.echo(f"{total} event(s) match", err=True)
+
+
+def _echo_events(found: list[Event], fmt: str) -> None:
     if fmt == "jsonl":
         for event in found:
             click.echo(json.dumps(event.to_dict(), ensure_ascii=False))

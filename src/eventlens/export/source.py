@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from ..model import Event
@@ -23,6 +23,7 @@ class ArticleInfo:
     outlet: str | None = None
     published: date | None = None
     length: int = 0
+    added: datetime | None = None  # when the store received the article (GDELT's DATEADDED)
 
     @property
     def source_name(self) -> str:
@@ -63,6 +64,7 @@ class ArticleLookup:
             outlet=stored.outlet,
             published=_iso_date(stored.published),
             length=len(stored.text or ""),
+            added=_iso_time(stored.ingested_at),
         )
 
 
@@ -84,6 +86,16 @@ def iter_store_events(
         offset += len(page)
         if len(page) < size:
             return
+
+
+def _iso_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _iso_date(value: str | None) -> date | None:

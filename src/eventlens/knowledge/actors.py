@@ -22,6 +22,7 @@ import csv
 import datetime as dt
 import logging
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -658,3 +659,21 @@ __all__ = [
     "ActorKB", "Country", "KBMatch", "Organisation", "Person", "Region", "Role", "SectorTerm",
     "code_on", "country_of_code", "parse_partial_date", "people_from_yaml", "sector_of_code", "user_actor_dir",
 ]  # fmt: skip
+
+
+ACTOR_CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,4}")
+
+
+def check_actor_code(code: str) -> str:
+    """`code` upper-cased if it is a CAMEO actor code: 3-letter blocks, the first a country, region,
+    group or actor type we know (`data/actors/*.tsv`, `data/cameo/actor_types.tsv`); else ConfigError."""
+    value = (code or "").strip().upper()
+    if not ACTOR_CODE.fullmatch(value):
+        raise ConfigError(f"{code!r} is not a CAMEO actor code: use 3-letter blocks of letters, e.g. GBRGOV, IGOUNO")
+    known = {r["iso3"] for r in _read_tsv(_package_text("actors", "countries.tsv"), "countries.tsv")}
+    for file in ("regions.tsv", "groups.tsv"):
+        known |= {r["code"] for r in _read_tsv(_package_text("actors", file), file)}
+    known |= {r["code"] for r in _read_tsv(_package_text("cameo", "actor_types.tsv"), "actor_types.tsv")}
+    if value[:3] not in known:
+        raise ConfigError(f"{code!r}: {value[:3]} is not a known country, region, group or actor type code")
+    return value

@@ -8,20 +8,32 @@ from types import TracebackType
 
 from ..model import Document, DocumentError, Event, Sentence
 
+SORTS = ("-date", "date", "-goldstein", "goldstein", "-mentions", "mentions", "-confidence", "confidence")  # "-": desc
+
 
 @dataclass(frozen=True)
 class EventQuery:
-    """A filter over stored events. `actor` matches a name (substring) or a code prefix."""
+    """A filter over stored events. `actor` matches a name (substring) or a code prefix, literally
+    (`%` and `_` are not wildcards).
+
+    Dates filter by overlap: an event dated only to a month or a year ("2020-01", "2020") is
+    inside a window if any day of its period is, so `since=2020-01-01` and `until=2020-01-31`
+    both keep an event of "2020-01". Undated events are outside every window.
+    """
 
     actor: str | None = None
     code: str | None = None  # CAMEO code prefix: "04" matches 040-046
-    since: str | None = None  # ISO date, inclusive
+    since: str | None = None  # ISO date, inclusive (a partial date matches its period)
     until: str | None = None  # ISO date, inclusive (a partial date matches its period)
     article_id: str | None = None
     plover: str | None = None
     quad_class: int | None = None
     limit: int = 100
     offset: int = 0
+    actor_id: str | None = None  # the store's actor id, on either side
+    text: str | None = None  # full-text search over evidence sentences and actor names (every word)
+    sort: str = "date"  # one of SORTS; "date" (oldest first, undated first) is the order analyses read
+    place: str | None = None  # a place name (exact, any case), or "country:ISO3" for the place's country
 
 
 @dataclass
@@ -34,6 +46,7 @@ class StoredArticle:
     path: str | None
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    ingested_at: str | None = None  # when the store received it (ISO, UTC)
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,62 @@ class ActorSummary:
     aliases: tuple[str, ...]
     num_mentions: int
     num_events: int
+
+
+@dataclass(frozen=True)
+class PairCount:
+    """Events between two nodes (an actor and a counterpart, or a source and a target node)."""
+
+    key: str
+    name: str | None
+    code: str | None
+    events: int
+    cooperation: int  # QuadClass 1-2
+    conflict: int  # QuadClass 3-4
+    first: str | None
+    last: str | None
+    other_name: str | None = None
+    other_code: str | None = None
+    country: str | None = None
+    other_country: str | None = None
+    goldstein_sum: float = 0.0
+    goldstein_n: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """The events at one place (name and coordinates rounded to 0.001 degree)."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
+class ActorCodeSpan:
+    """A code an actor carried in stored events, and the dates it was seen with."""
+
+    code: str
+    first: str | None
+    last: str | None
+    events: int
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article that reports an event, and the source (outlet) it counts as."""
+
+    id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    outlet: str | None
+    source_key: str
+    duplicate_of: str | None
 
 
 @dataclass(frozen=True)
@@ -98,6 +167,46 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def list_errors(self, limit: int = 1000) -> list[DocumentError]: ...
+
+    @abc.abstractmethod
+    def count_events(self, query: EventQuery) -> int:
+        """How many events match the query's filters (its limit and offset ignored)."""
+
+    @abc.abstractmethod
+    def get_actor(self, actor_id: str) -> ActorSummary | None: ...
+
+    @abc.abstractmethod
+    def actor_counterparts(self, actor_id: str, limit: int = 200) -> list[PairCount]:
+        """The actor's counterparts (keyed by code, else id, else name), most events first."""
+
+    @abc.abstractmethod
+    def actor_codes(self, actor_id: str) -> list[ActorCodeSpan]:
+        """The codes the actor carried in stored events, earliest first."""
+
+    @abc.abstractmethod
+    def pair_counts(self, level: str, query: EventQuery) -> list[PairCount]:
+        """Events grouped by (source node, target node) at a level: actor, code or country."""
+
+    @abc.abstractmethod
+    def query_event_outlines(self, query: EventQuery) -> list[Event]:
+        """Like `query_events`, but each event holds only its id, article, date, sides (name, code,
+        country, actor id), codes, QuadClass and Goldstein score: no evidence, place or record
+        fields. For analyses over the whole store, read from the table columns, not the records."""
+
+    @abc.abstractmethod
+    def data_version(self) -> str:
+        """A value that changes whenever stored events change (for caches of whole-store analyses)."""
+
+    @abc.abstractmethod
+    def place_counts(self, query: EventQuery) -> list[PlaceCount]:
+        """Events with coordinates grouped by place, busiest first (the query's limit caps the places)."""
+
+    @abc.abstractmethod
+    def article_sources(self, event_id: str) -> list[ArticleSource]:
+        """The articles that report an event, with the outlet each counts as."""
+
+    @abc.abstractmethod
+    def article_errors(self, article_id: str) -> list[DocumentError]: ...
 
     @abc.abstractmethod
     def counts(self) -> StoreCounts: ...

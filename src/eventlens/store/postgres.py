@@ -37,6 +37,7 @@ def to_pyformat(sql: str) -> str:
 
 class PostgresStore(RelationalStore):
     database_errors = (psycopg.Error,)
+    dialect = "postgresql"
 
     def __init__(self, url: str, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
         super().__init__(dedup_threshold)

@@ -27,9 +27,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Document, DocumentError, Event, Mention, Sentence
+from ..model import Actor, Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
-from .base import ActorSummary, EventQuery, Store, StoreCounts, StoredArticle
+from . import derived
+from .base import (
+    ActorCodeSpan,
+    ActorSummary,
+    ArticleSource,
+    EventQuery,
+    PairCount,
+    PlaceCount,
+    Store,
+    StoreCounts,
+    StoredArticle,
+)
 from .cross_merge import closeness, compatible_dates, same_event
 from .dedup import DEFAULT_THRESHOLD, Signature, Signer
 from .schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, actor_rows, ensure_actor_ids, event_row, source_key
@@ -47,6 +58,7 @@ class RelationalStore(Store):
     """A `Store` over a SQL database; subclasses provide the connection and its dialect."""
 
     database_errors: tuple[type[Exception], ...] = ()  # the driver's errors, reported as StoreError
+    dialect = "sqlite"  # which statements of a {"sqlite": ..., "postgresql": ...} map apply
 
     def __init__(self, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
         self.dedup_threshold = dedup_threshold
@@ -88,7 +100,8 @@ class RelationalStore(Store):
                 if version <= current:
                     continue
                 for statement in statements:
-                    self._execute(self._ddl(statement))
+                    chosen = statement[self.dialect] if isinstance(statement, dict) else statement
+                    self._execute(self._ddl(chosen))
                 self._execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -120,6 +133,7 @@ class RelationalStore(Store):
                     self._save_duplicate(doc, original, key)
                 else:
                     self._save_original(doc, key, signature)
+                self._refresh_derived(article.id)
                 self._execute("DELETE FROM ingest_errors WHERE article_id=?", (article.id,))
         except self.database_errors as exc:
             raise StoreError(f"cannot store article {article.id}: {exc}") from exc
@@ -237,6 +251,25 @@ class RelationalStore(Store):
         row = self._fetchone(sql, params)
         return int(row[0]) if row else 0
 
+    def _refresh_derived(self, article_id: str) -> None:
+        """Bring the search index, the sides' countries and the actor counts up to date for an article."""
+        rows = self._fetchall("SELECT event_id FROM event_articles WHERE article_id=?", (article_id,))
+        event_ids = [r[0] for r in rows]
+        for start in range(0, len(event_ids), 200):
+            chunk = event_ids[start : start + 200]
+            for statement in derived.refresh_statements(self.dialect, len(chunk)):
+                self._execute(statement, chunk)
+        actor_ids = {r[0] for r in self._fetchall(
+            "SELECT actor_id FROM actor_mentions WHERE article_id=? UNION SELECT e.source_actor_id FROM events e"
+            " JOIN event_articles x ON x.event_id = e.id WHERE x.article_id=? UNION SELECT e.target_actor_id"
+            " FROM events e JOIN event_articles x ON x.event_id = e.id WHERE x.article_id=?",
+            (article_id, article_id, article_id),
+        ) if r[0]}  # fmt: skip
+        ordered = sorted(actor_ids)
+        for start in range(0, len(ordered), 200):
+            chunk = ordered[start : start + 200]
+            self._execute(derived.refresh_actor_stats(len(chunk)), chunk)
+
     # -- near-duplicates ------------------------------------------------------
     def _near_duplicate_of(self, signature: Signature, exclude: str | None = None) -> str | None:
         if not signature.usable:
@@ -321,13 +354,49 @@ class RelationalStore(Store):
 
     # -- reading ------------------------------------------------------------
     def query_events(self, query: EventQuery) -> list[Event]:
-        where, params = event_filters(query)
+        """The page's ids first (sorting narrow rows: a deep page stays fast), then their records."""
+        where, params = event_filters(query, self.dialect)
         sql = (
-            "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY COALESCE(date, '') , id LIMIT ? OFFSET ?"
+            "SELECT id FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {order_by(query.sort, self.dialect)} LIMIT ? OFFSET ?"
         )  # fmt: skip
-        rows = self._fetchall(sql, (*params, query.limit, query.offset))
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+        ids = [r[0] for r in self._fetchall(sql, (*params, query.limit, query.offset))]
+        records: dict[str, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            placeholders = ",".join("?" * len(chunk))
+            records.update(self._fetchall(f"SELECT id, record FROM events WHERE id IN ({placeholders})", chunk))
+        return [Event.from_dict(json.loads(records[i])) for i in ids if i in records]
+
+    def query_event_outlines(self, query: EventQuery) -> list[Event]:
+        where, params = event_filters(query, self.dialect)
+        rows = self._fetchall(
+            "SELECT id, article_id, date, date_precision, source_name, source_code, source_country, source_actor_id,"
+            " target_name, target_code, target_country, target_actor_id, cameo, cameo_root, quad_class, goldstein"
+            " FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {order_by(query.sort, self.dialect)} LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset),
+        )  # fmt: skip
+        return [
+            Event(
+                id=r[0], article_id=r[1], date=r[2], date_precision=r[3] or "unknown",
+                source=Actor(r[4] or "", r[5], r[6], actor_id=r[7]),
+                target=Actor(r[8] or "", r[9], r[10], actor_id=r[11]),
+                cameo=r[12], cameo_root=r[13] or "", quad_class=r[14], goldstein=r[15],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def data_version(self) -> str:
+        row = self._fetchone(
+            "SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM event_articles),"
+            " (SELECT COUNT(*) FROM event_mentions)"
+        )
+        return ":".join(str(v) for v in row or ())
+
+    def count_events(self, query: EventQuery) -> int:
+        where, params = event_filters(query, self.dialect)
+        return self._count("SELECT COUNT(*) FROM events" + (" WHERE " + " AND ".join(where) if where else ""), *params)
 
     def get_event(self, event_id: str) -> Event | None:
         row = self._fetchone("SELECT record FROM events WHERE id=?", (event_id,))
@@ -335,7 +404,7 @@ class RelationalStore(Store):
 
     def get_article(self, article_id: str) -> StoredArticle | None:
         row = self._fetchone(
-            "SELECT id, title, published, url, outlet, path, text FROM articles WHERE id=?", (article_id,)
+            "SELECT id, title, published, url, outlet, path, text, ingested_at FROM articles WHERE id=?", (article_id,)
         )
         if not row:
             return None
@@ -343,7 +412,7 @@ class RelationalStore(Store):
             "SELECT idx, start_char, end_char, kind FROM sentences WHERE article_id=? ORDER BY idx", (article_id,)
         )
         text = row[6]
-        return StoredArticle(*row[:6], text, [Sentence(i, s, e, text[s:e], k) for i, s, e, k in sents])
+        return StoredArticle(*row[:6], text, [Sentence(i, s, e, text[s:e], k) for i, s, e, k in sents], row[7])
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The article a stored near-duplicate copy repeats (None for an original or an unknown id)."""
@@ -352,14 +421,94 @@ class RelationalStore(Store):
 
     def list_actors(self, limit: int = 1000, offset: int = 0) -> list[ActorSummary]:
         rows = self._fetchall(
-            """SELECT a.actor_id, a.name, a.code, a.country, a.sector, a.kind, a.aliases,
-                      (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = a.actor_id),
-                      (SELECT COUNT(*) FROM events e WHERE e.source_actor_id = a.actor_id
-                                                       OR e.target_actor_id = a.actor_id)
-               FROM actors a ORDER BY 8 DESC, a.name LIMIT ? OFFSET ?""",
+            f"SELECT {ACTOR_FIELDS} FROM actors a LEFT JOIN actor_stats s ON s.actor_id = a.actor_id"
+            " ORDER BY COALESCE(s.num_mentions, 0) DESC, a.name, a.actor_id LIMIT ? OFFSET ?",
             (limit, offset),
         )
         return [actor_summary(r) for r in rows]
+
+    def get_actor(self, actor_id: str) -> ActorSummary | None:
+        row = self._fetchone(
+            f"SELECT {ACTOR_FIELDS} FROM actors a LEFT JOIN actor_stats s ON s.actor_id = a.actor_id"
+            " WHERE a.actor_id = ?",
+            (actor_id,),
+        )
+        return actor_summary(row) if row else None
+
+    def actor_counterparts(self, actor_id: str, limit: int = 200) -> list[PairCount]:
+        rows = self._fetchall(
+            f"""SELECT other, MIN(name), MIN(code), COUNT(*), SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END), MIN(date), MAX(date)
+            FROM ({_COUNTERPART_ROWS}) x
+            GROUP BY other ORDER BY COUNT(*) DESC, other LIMIT ?""",
+            (actor_id, actor_id, actor_id, limit),
+        )
+        return [PairCount(r[0], r[1] or r[0], r[2], int(r[3]), int(r[4]), int(r[5]), r[6], r[7]) for r in rows]
+
+    def actor_codes(self, actor_id: str) -> list[ActorCodeSpan]:
+        rows = self._fetchall(
+            """SELECT COALESCE(code, ''), MIN(date), MAX(date), COUNT(*) FROM (
+                   SELECT source_code AS code, date FROM events WHERE source_actor_id = ?
+                   UNION ALL SELECT target_code, date FROM events WHERE target_actor_id = ? AND
+                       (source_actor_id IS NULL OR source_actor_id <> ?)) x
+               GROUP BY COALESCE(code, '')""",
+            (actor_id, actor_id, actor_id),
+        )
+        spans = [ActorCodeSpan(r[0] or "?", r[1], r[2], int(r[3])) for r in rows]
+        return sorted(spans, key=lambda s: (s.first or "9999", s.code))
+
+    def pair_counts(self, level: str, query: EventQuery) -> list[PairCount]:
+        """Events grouped by (source node, target node) at `level` (actor, code, country), self-loops left out.
+
+        `PairCount.key` is "source\ttarget"; name and code are the source's. A filter's limit is ignored.
+        """
+        src, tgt = NODE_KEYS[level]
+        where, params = event_filters(query, self.dialect)
+        conditions = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", *where]
+        rows = self._fetchall(
+            f"""SELECT {src}, {tgt}, MIN(source_name), MIN(target_name), MIN(source_code), MIN(target_code),
+                   MIN(source_country), MIN(target_country), COUNT(*),
+                   SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END), SUM(goldstein), COUNT(goldstein),
+                   MIN(date), MAX(date)
+            FROM events WHERE {" AND ".join(conditions)} GROUP BY {src}, {tgt}""",
+            params,
+        )
+        return [
+            PairCount(key=f"{r[0]}\t{r[1]}", name=r[2], code=r[4], events=int(r[8]), cooperation=int(r[9]),
+                      conflict=int(r[10]), first=r[13], last=r[14], other_name=r[3], other_code=r[5],
+                      country=r[6], other_country=r[7], goldstein_sum=float(r[11] or 0.0), goldstein_n=int(r[12]))
+            for r in rows
+        ]  # fmt: skip
+
+    def place_counts(self, query: EventQuery) -> list[PlaceCount]:
+        where, params = event_filters(query, self.dialect)
+        conditions = ["lat IS NOT NULL", "lon IS NOT NULL", "lat BETWEEN -90 AND 90", "lon BETWEEN -180 AND 180",
+                      "place_name IS NOT NULL", *where]  # fmt: skip
+        rows = self._fetchall(
+            f"""SELECT place_name, MIN(place_country), MIN(lat), MIN(lon), COUNT(*), MIN(date), MAX(date)
+            FROM events WHERE {" AND ".join(conditions)}
+            GROUP BY place_name, ROUND(lat * 1000), ROUND(lon * 1000)
+            ORDER BY COUNT(*) DESC, place_name LIMIT ? OFFSET ?""",
+            (*params, query.limit, query.offset),
+        )
+        return [PlaceCount(r[0], r[1], float(r[2]), float(r[3]), int(r[4]), r[5], r[6]) for r in rows]
+
+    def article_sources(self, event_id: str) -> list[ArticleSource]:
+        rows = self._fetchall(
+            """SELECT a.id, a.title, a.published, a.url, a.outlet, x.source_key, a.duplicate_of
+               FROM event_articles x JOIN articles a ON a.id = x.article_id WHERE x.event_id = ?
+               ORDER BY a.published, a.id""",
+            (event_id,),
+        )
+        return [ArticleSource(*r) for r in rows]
+
+    def article_errors(self, article_id: str) -> list[DocumentError]:
+        rows = self._fetchall(
+            "SELECT article_id, stage, reason, path FROM ingest_errors WHERE article_id = ? ORDER BY at, stage",
+            (article_id,),
+        )
+        return [DocumentError(article_id=r[0], stage=r[1], reason=r[2], path=r[3]) for r in rows]
 
     def list_errors(self, limit: int = 1000) -> list[DocumentError]:
         rows = self._fetchall(
@@ -378,24 +527,83 @@ class RelationalStore(Store):
         return self._fetchall(sql, params)
 
 
-def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
+ACTOR_FIELDS = (
+    "a.actor_id, a.name, a.code, a.country, a.sector, a.kind, a.aliases,"
+    " COALESCE(s.num_mentions, 0), COALESCE(s.num_events, 0)"
+)
+# An actor's events as (counterpart node, its name, its code, QuadClass, date): the target when the
+# actor is the source, else the source (parameters: the actor id, three times).
+_COUNTERPART_ROWS = """SELECT COALESCE(NULLIF(target_code, ''), target_actor_id, target_name) AS other,
+        target_name AS name, target_code AS code, quad_class, date FROM events WHERE source_actor_id = ?
+    UNION ALL SELECT COALESCE(NULLIF(source_code, ''), source_actor_id, source_name), source_name, source_code,
+        quad_class, date FROM events WHERE target_actor_id = ? AND (source_actor_id IS NULL OR source_actor_id <> ?)"""
+NODE_KEYS = {
+    "actor": (
+        "COALESCE(source_actor_id, source_code, source_name)",
+        "COALESCE(target_actor_id, target_code, target_name)",
+    ),
+    "code": ("NULLIF(source_code, '')", "NULLIF(target_code, '')"),
+    "country": (
+        "COALESCE(NULLIF(source_country, ''), NULLIF(substr(source_code, 1, 3), ''))",
+        "COALESCE(NULLIF(target_country, ''), NULLIF(substr(target_code, 1, 3), ''))",
+    ),
+}
+# Sort orders of event lists: undated events (and missing scores) last either way.
+SORTS = {
+    "date": "COALESCE(date, '') , id",  # oldest first, undated first: the order analyses page through
+    "-date": "CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id DESC",
+    "goldstein": "CASE WHEN goldstein IS NULL THEN 1 ELSE 0 END, goldstein, date DESC, id",
+    "-goldstein": "CASE WHEN goldstein IS NULL THEN 1 ELSE 0 END, goldstein DESC, date DESC, id",
+    "mentions": "num_mentions, date DESC, id",
+    "-mentions": "num_mentions DESC, date DESC, id",
+    "confidence": "confidence, date DESC, id",
+    "-confidence": "confidence DESC, date DESC, id",
+}
+
+
+# Date orders an index on (date, id) serves: SQLite sorts NULL first, PostgreSQL last (hence NULLS ...).
+DATE_SORTS = {
+    "sqlite": {"date": "date, id", "-date": "date DESC, id DESC"},
+    "postgresql": {"date": "date NULLS FIRST, id", "-date": "date DESC NULLS LAST, id DESC"},
+}
+
+
+def order_by(sort: str, dialect: str = "sqlite") -> str:
+    if sort not in SORTS:
+        raise StoreError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
+    return DATE_SORTS[dialect].get(sort) or SORTS[sort]
+
+
+def like_escaped(text: str) -> str:
+    """`text` matched literally by `LIKE ? ESCAPE '\\'` (its % and _ are not wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def event_filters(query: EventQuery, dialect: str = "sqlite") -> tuple[list[str], list[Any]]:
+    """WHERE conditions for a query. Dates filter by overlap: a partial date ("2020-01") is in a
+    window if any day of it is (`since=2020-01-15` keeps it, as does `until=2020-01-01`)."""
     where: list[str] = []
     params: list[Any] = []
     if query.actor:
-        like = f"%{query.actor.casefold()}%"
+        like = f"%{like_escaped(query.actor.casefold())}%"
+        prefix = like_escaped(query.actor.upper()) + "%"
         where.append(
-            "(source_code LIKE ? OR target_code LIKE ? OR lower(source_name) LIKE ? OR lower(target_name) LIKE ?)"
+            "(source_code LIKE ? ESCAPE '\\' OR target_code LIKE ? ESCAPE '\\'"
+            " OR lower(source_name) LIKE ? ESCAPE '\\' OR lower(target_name) LIKE ? ESCAPE '\\')"
         )
-        params += [query.actor.upper() + "%", query.actor.upper() + "%", like, like]
+        params += [prefix, prefix, like, like]
+    if query.actor_id:
+        where.append("(source_actor_id = ? OR target_actor_id = ?)")
+        params += [query.actor_id, query.actor_id]
     if query.code:
-        where.append("cameo LIKE ?")
-        params.append(query.code + "%")
+        where.append("cameo LIKE ? ESCAPE '\\'")
+        params.append(like_escaped(query.code) + "%")
     if query.since:
-        where.append("date >= ?")
-        params.append(query.since)
+        where.append("(date >= ? OR substr(?, 1, length(date)) = date)")
+        params += [query.since, query.since]
     if query.until:
-        where.append("(date <= ? OR date LIKE ?)")
-        params += [query.until, query.until + "%"]
+        where.append("(date <= ? OR substr(date, 1, length(?)) = ?)")
+        params += [query.until, query.until, query.until]
     if query.article_id:
         where.append("id IN (SELECT event_id FROM event_articles WHERE article_id = ?)")
         params.append(query.article_id)
@@ -405,6 +613,17 @@ def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.quad_class:
         where.append("quad_class = ?")
         params.append(query.quad_class)
+    if query.place:
+        head, sep, rest = query.place.partition(":")
+        if sep and head.lower() == "country":
+            where.append("place_country = ?")
+            params.append(rest.strip().upper())
+        else:
+            where.append("lower(place_name) = ?")
+            params.append(query.place.strip().casefold())
+    if query.text and query.text.strip():
+        where.append(derived.search_clause(dialect))
+        params.append(derived.search_param(dialect, query.text))
     return where, params
 
 

@@ -11,8 +11,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Actor, Article, Document, Event
+from . import derived
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+# A statement is portable SQL, or {"sqlite": ..., "postgresql": ...} where the backends differ.
+MIGRATIONS: tuple[tuple[int, tuple[derived.Statement, ...]], ...] = (
     (
         1,
         (
@@ -87,6 +89,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX IF NOT EXISTS events_code_id_pair ON events (source_code, target_actor_id)",
         ),
     ),
+    # Actor indexes, pre-aggregated actor counts, the sides' countries, the full-text index (derived.py).
+    (4, derived.MIGRATION),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -15,11 +16,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
-from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
 from ..lens import IngestSummary
 from ..model import Document, DocumentError, Event
-from ..store import Store
+from ..store import EventQuery, Store
 from . import exports, queries, schemas
 from .app import WebState, store_dependency
 
@@ -31,6 +32,7 @@ DateParam = Annotated[str | None, Query(max_length=10, description="ISO date: YY
 ActorParam = Annotated[str, Query(min_length=1, max_length=200, description="code, country:ISO3, id:ACTOR_ID or name")]
 Freq = Literal["day", "week", "month", "year"]
 Level = Literal["actor", "code", "country"]
+SortParam = Literal["-date", "date", "-goldstein", "goldstein", "-mentions", "mentions", "-confidence", "confidence"]
 UPLOAD_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
 
 
@@ -66,22 +68,62 @@ def stats(store: StoreDep) -> dict[str, int]:
     return {"articles": counts.articles, "events": counts.events, "actors": counts.actors, "errors": counts.errors}
 
 
+@dataclass
+class EventFilters:
+    """The filters of an event list: the same for /api/events, /api/export and the UI's export links.
+
+    Dates filter by overlap: an event dated "2020-01" is inside `since=2020-01-15`.
+    """
+
+    q: Annotated[str | None, Query(max_length=200, description="full-text search: evidence and actor names")] = None
+    actor: Annotated[str | None, Query(max_length=200, description="code prefix or name substring")] = None
+    code: Annotated[str | None, Query(max_length=4, description="CAMEO code prefix")] = None
+    plover: Annotated[str | None, Query(max_length=40)] = None
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None
+    since: DateParam = None
+    until: DateParam = None
+    place: Annotated[str | None, Query(max_length=200, description="place name, or country:ISO3")] = None
+    article_id: Annotated[str | None, Query(max_length=300)] = None
+    sort: Annotated[SortParam, Query(description="'-' for descending")] = "-date"
+
+    def query(self, limit: int, offset: int = 0) -> EventQuery:
+        return queries.event_query(
+            self.actor, self.code, self.since, self.until, self.plover, self.quad_class, self.article_id,
+            limit, offset, q=self.q, sort=self.sort, place=self.place,
+        )  # fmt: skip
+
+
+FiltersDep = Annotated[EventFilters, Depends()]
+
+
 @router.get("/events", response_model=schemas.EventPage)
-def events(
+def events(store: StoreDep, filters: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stored events, filtered, sorted (newest first by default, undated last) and paginated, with the
+    `total` the filters match."""
+    return queries.list_events(store, filters.query(limit, offset)).to_dict(event_record)
+
+
+@router.get("/search", response_model=schemas.EventPage)
+def search(
     store: StoreDep,
-    actor: Annotated[str | None, Query(max_length=200)] = None,
-    code: Annotated[str | None, Query(max_length=4, description="CAMEO code prefix")] = None,
-    since: DateParam = None,
-    until: DateParam = None,
-    plover: Annotated[str | None, Query(max_length=40)] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    article_id: Annotated[str | None, Query(max_length=300)] = None,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="words, all of which must occur")],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Stored events, filtered and paginated (oldest first, undated first)."""
-    query = queries.event_query(actor, code, since, until, plover, quad_class, article_id, limit, offset)
-    return queries.list_events(store, query).to_dict(event_record)
+    """Full-text search over evidence sentences and actor names (the database's own index); newest first.
+    The same as /api/events?q=..."""
+    return queries.list_events(store, queries.event_query(q=q, limit=limit, offset=offset)).to_dict(event_record)
+
+
+@router.get("/articles/{article_id:path}", response_model=schemas.ArticleOut)
+def article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """A stored article: its metadata, outlet, cleaned text, the evidence spans of its events, its errors."""
+    if len(article_id) > 300:
+        raise HTTPException(422, "article_id is too long")
+    view = queries.article_view(store, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return view.to_dict()
 
 
 @router.get("/events/{event_id}", response_model=schemas.EventDetail)
@@ -90,7 +132,11 @@ def event(event_id: Annotated[str, PathParam(max_length=200)], store: StoreDep) 
     found = store.get_event(event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return {"event": event_record(found), "evidence": [e.to_dict() for e in queries.event_evidence(store, found)]}
+    return {
+        "event": event_record(found),
+        "evidence": [e.to_dict() for e in queries.event_evidence(store, found)],
+        "articles": [queries.source_dict(a) for a in store.article_sources(found.id)],
+    }
 
 
 @router.get("/actors", response_model=schemas.ActorPage)
@@ -118,11 +164,13 @@ def _actor_or_404(store: Store, actor_id: str) -> Any:
 
 
 @router.get("/actors/{actor_id:path}/events", response_model=schemas.EventPage)
-def actor_events(actor_id: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """An actor's events, in date order (undated last)."""
+def actor_events(
+    actor_id: str, store: StoreDep, sort: SortParam = "-date", limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """An actor's events, newest first (undated last) unless `sort` says otherwise."""
     _actor_or_404(store, actor_id)
-    timeline = actor_timeline(store, parse_actor_spec("id:" + actor_id))
-    return queries.slice_page(timeline, limit, offset).to_dict(event_record)
+    query = EventQuery(actor_id=actor_id, sort=sort, limit=limit + 1, offset=offset)
+    return queries.list_events(store, query).to_dict(event_record)
 
 
 @router.get("/actors/{actor_id:path}", response_model=schemas.ActorDetail)
@@ -134,9 +182,9 @@ def actor(actor_id: str, request: Request, store: StoreDep) -> dict[str, Any]:
         "actor": _actor_dict(found),
         "roles": profile.roles,
         "roles_source": profile.roles_source,
-        "codes_seen": [c.to_dict() for c in profile.codes_seen],
-        "counterparts": [c.to_dict() for c in profile.counterparts],
-        "num_events": len(profile.events),
+        "codes_seen": [dict(c.__dict__) for c in profile.codes_seen],
+        "counterparts": [queries.counterpart_dict(c) for c in profile.counterparts],
+        "num_events": profile.num_events,
     }
 
 
@@ -163,6 +211,7 @@ def dyad(
 
 @router.get("/network", response_model=schemas.NetworkOut)
 def network(
+    request: Request,
     store: StoreDep,
     level: Level = "country",
     since: DateParam = None,
@@ -170,13 +219,27 @@ def network(
     around: Annotated[str | None, Query(max_length=200)] = None,
     min_count: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     max_nodes: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> dict[str, Any]:
+) -> Response:
     """Who deals with whom: directed edges weighted by events and Goldstein, cooperation vs conflict,
     and the centrality of each node."""
     check_iso_date(since, "since")
     check_iso_date(until, "until")
     spec = parse_actor_spec(around) if around else None
-    return actor_network(store, level, since, until, spec, min_count, max_nodes).to_dict()
+    body = _state(request).analysis(
+        store,
+        ("network", level, since, until, around, min_count, max_nodes),
+        lambda: network_json(store, level, since, until, spec, min_count, max_nodes),
+    )
+    return Response(body, media_type="application/json")
+
+
+def network_json(
+    store: Store, level: str, since: str | None = None, until: str | None = None, around: Any = None,
+    min_count: int = 1, max_nodes: int = 200,
+) -> bytes:  # fmt: skip
+    """The network as the API sends it (encoded once, then kept with the store's state)."""
+    network = actor_network(store, level, since, until, around, min_count, max_nodes)  # type: ignore[arg-type]
+    return json.dumps(network.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
 @router.get("/timeline", response_model=schemas.EventPage)
@@ -206,6 +269,7 @@ def timeline(
 
 @router.get("/alerts", response_model=schemas.AlertPage)
 def alerts(
+    request: Request,
     store: StoreDep,
     since: DateParam = None,
     level: Level = "country",
@@ -215,7 +279,11 @@ def alerts(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """First events of a kind after a long silence, and sharp Goldstein shifts; newest first."""
-    found = find_alerts(store, since, level, min_gap_days, shift_threshold)
+    found = _state(request).analysis(
+        store,
+        ("alerts", since, level, min_gap_days, shift_threshold),
+        lambda: find_alerts(store, since, level, min_gap_days, shift_threshold),
+    )
     return queries.slice_page(found, limit, offset).to_dict(lambda a: a.to_dict())
 
 
@@ -230,7 +298,7 @@ def map_points(
     """Places with coordinates and how many events happened there (busiest first), paginated."""
     check_iso_date(since, "since")
     check_iso_date(until, "until")
-    points = queries.map_points(iter_events(store, since, until))
+    points = queries.store_map_points(store, since, until)
     page = queries.slice_page(points, limit, offset).to_dict(lambda p: p.to_dict())
     page["points"] = page["items"]  # the same list under a name that says what it is
     return page
@@ -240,24 +308,21 @@ def map_points(
 def ingest_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Documents that failed, and why (paginated)."""
     found = store.list_errors(limit=offset + limit + 1)
-    return queries.slice_page(found, limit, offset).to_dict(lambda e: dict(e.__dict__))
+    return queries.slice_page(found, limit, offset, complete=False).to_dict(lambda e: dict(e.__dict__))
 
 
 @router.get("/export")
 def export(
     store: StoreDep,
-    format: Annotated[str, Query(max_length=20, description="csv, jsonl, or another format eventlens.export offers")]
-    = "jsonl",
-    actor: Annotated[str | None, Query(max_length=200)] = None,
-    code: Annotated[str | None, Query(max_length=4)] = None,
-    since: DateParam = None,
-    until: DateParam = None,
+    filters: FiltersDep,
+    format: Annotated[
+        str, Query(max_length=20, description="csv, jsonl, or another format eventlens.export offers")
+    ] = "jsonl",
     limit: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
 ) -> Response:
-    """Events as a download (filters as for /api/events)."""
+    """Events as a download: the filters and sort of /api/events, every matching event (up to `limit`)."""
     exporter = exports.exporter(format)
-    query = queries.event_query(actor, code, since, until, limit=limit)
-    found = store.query_events(query)[:limit]
+    found = store.query_events(filters.query(limit))[:limit]
     return Response(
         exporter.render(found, store),
         media_type=exporter.media_type,
@@ -322,18 +387,44 @@ def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict
     with state.ingest_lock, tempfile.TemporaryDirectory(prefix="eventlens-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        summary = lens.ingest([path], store, progress=collect)
-    result = _summary_dict(summary, prefix=str(path), name=name)
+        summary = lens.ingest([path], UploadStore(store, str(path), "upload:" + name), progress=collect)
+    result = _summary_dict(summary, prefix=str(path), name=name, folder=tmp)
     result["article_ids"] = articles
     result["event_ids"] = event_ids
     return result
 
 
-def _summary_dict(summary: IngestSummary, prefix: str, name: str) -> dict[str, Any]:
-    errors = [
-        {"article_id": e.article_id.replace(prefix, name), "stage": e.stage, "reason": e.reason}
-        for e in summary.errors
-    ]
+class UploadStore:
+    """The store, as an upload's ingest sees it: the server's temporary path never reaches the
+    stored articles and errors (they name the upload instead)."""
+
+    def __init__(self, store: Store, temp_path: str, name: str) -> None:
+        self._store, self._temp_path, self._name = store, temp_path, name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._store, attribute)
+
+    def _scrub(self, text: str | None) -> str | None:
+        return text.replace(self._temp_path, self._name) if text else text
+
+    def record_error(self, error: DocumentError) -> None:
+        self._store.record_error(
+            DocumentError(article_id=self._scrub(error.article_id) or "", stage=error.stage,
+                          reason=self._scrub(error.reason) or "", path=self._scrub(error.path))
+        )  # fmt: skip
+
+    def save_document(self, doc: Document) -> bool:
+        doc.article.path = self._scrub(doc.article.path)
+        return self._store.save_document(doc)
+
+
+def _summary_dict(summary: IngestSummary, prefix: str, name: str, folder: str) -> dict[str, Any]:
+    """The summary, with the server's temporary path replaced by the uploaded file's name."""
+
+    def scrub(text: str) -> str:
+        return text.replace(prefix, name).replace(folder, "upload")
+
+    errors = [{"article_id": scrub(e.article_id), "stage": e.stage, "reason": scrub(e.reason)} for e in summary.errors]
     return {
         "articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
         "events": summary.events, "errors": errors, "seconds": round(summary.seconds, 3),

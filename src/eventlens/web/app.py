@@ -11,11 +11,13 @@ writes data with `textContent` only, and a Content-Security-Policy forbids inlin
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,11 +29,14 @@ from ..config import Settings
 from ..errors import ConfigError, EventlensError, InputError
 from ..lens import EventLens
 from ..store import Store, open_store
+from .origin import OriginGuard
 
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "eventlens_token"
+MAX_CACHED_ANALYSES = 16
+T = TypeVar("T")
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 OPEN_PATHS = ("/static/", "/api/health")
 SECURITY_HEADERS = {
@@ -40,7 +45,8 @@ SECURITY_HEADERS = {
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin: our own POSTs carry their Origin (no-referrer would send "Origin: null"); other sites get nothing
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 
@@ -65,6 +71,44 @@ class WebState:
         self._kb: object = None
         self._kb_loaded = False
         self.ingest_lock = threading.Lock()  # one ingest at a time: the pipeline and the writer are shared
+        self._analyses: dict[tuple[object, ...], tuple[str, object]] = {}
+        self._analyses_lock = threading.Lock()
+
+    def analysis(self, store: Store, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """A whole-store analysis (network, alerts), computed once per state of the store: kept with
+        the store's `data_version` and computed again when the stored events change. The result is
+        shared between requests: callers must not change it."""
+        version = store.data_version()
+        with self._analyses_lock:
+            known = self._analyses.get(key)
+        if known is not None and known[0] == version:
+            return known[1]  # type: ignore[return-value]
+        result = compute()
+        with self._analyses_lock:
+            if len(self._analyses) >= MAX_CACHED_ANALYSES:
+                self._analyses.pop(next(iter(self._analyses)))
+            self._analyses[key] = (version, result)
+        return result
+
+    def warm_up(self) -> None:
+        """Compute the default network and alert views ahead of the first request (in a thread)."""
+        from ..analysis import find_alerts
+        from .api import network_json
+        from .pages import network_view
+
+        def run() -> None:
+            try:
+                with self.open_store() as store:
+                    for level in ("country", "actor"):
+                        page_key = ("network-page", level, None, None, None, 1)
+                        self.analysis(store, page_key, functools.partial(network_view, store, level))
+                        api_key = ("network", level, None, None, None, 1, 200)
+                        self.analysis(store, api_key, functools.partial(network_json, store, level))
+                    self.analysis(store, ("alerts", None, "country", 365, 5.0), lambda: find_alerts(store))
+            except EventlensError as exc:
+                logger.warning("warming up the analyses failed: %s", exc)
+
+        threading.Thread(target=run, name="eventlens-warm-up", daemon=True).start()
 
     def lens(self) -> EventLens:
         with self._lens_lock:
@@ -94,10 +138,14 @@ def create_app(
     token: str | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     lens: EventLens | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+    warm_up: bool = False,
 ) -> FastAPI:
     """The app over the store at `store_url`; with `token`, every request but static files needs it.
 
     The pipeline for uploads is loaded on the first upload, or `lens` (already loaded) is used.
+    Requests are answered for the loopback names and `allowed_hosts` (`"*"`: any Host); a
+    state-changing request from another origin is refused (`origin.py`).
     """
     from . import api, pages
 
@@ -116,8 +164,11 @@ def create_app(
     app.include_router(pages.router)
     _add_error_handlers(app)
     _add_middleware(app)
+    app.add_middleware(OriginGuard, allowed_hosts=tuple(allowed_hosts or ()), token=token or None)
     with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
         pass
+    if warm_up:  # `eventlens serve`: the default network and alerts are ready before the first visit
+        app.state.web.warm_up()
     return app
 
 
@@ -222,8 +273,7 @@ def _authorised(request: Request, token: str) -> bool:
     header = request.headers.get("authorization", "")
     bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
     return any(
-        _valid(given, token)
-        for given in (bearer, request.cookies.get(TOKEN_COOKIE), request.query_params.get("token"))
+        _valid(given, token) for given in (bearer, request.cookies.get(TOKEN_COOKIE), request.query_params.get("token"))
     )
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import networkx as nx
 
@@ -144,15 +145,24 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
     positions = _component_layout(graph, width, height)
     top = max((n.events for n in network.nodes), default=1) or 1
     radius = {n.id: 6 + 14 * math.sqrt(n.events / top) for n in network.nodes}
+    tones = node_tones(network)
+    labels = place_labels(
+        [(n.id, _short(n.label), *positions[n.id], radius[n.id]) for n in network.nodes], width, height
+    )
     nodes = []
     for node in network.nodes:
         x, y = positions[node.id]
+        label = labels.get(node.id)
         nodes.append({"id": node.id, "label": node.label, "x": x, "y": y, "r": radius[node.id],
-                      "title": f"{node.label}: {node.events} events, {node.degree} counterparts, "
-                               f"PageRank {node.pagerank:.3f}, betweenness {node.betweenness:.3f}"})  # fmt: skip
+                      "tone": tones.get(node.id, "mixed"), "colour": TONE_COLOURS[tones.get(node.id, "mixed")],
+                      "label_text": label[0] if label else None, "label_x": label[1] if label else 0,
+                      "label_y": label[2] if label else 0, "label_anchor": label[3] if label else "middle",
+                      "title": f"{node.label}: {node.events} events ({tones.get(node.id, 'mixed')}), "
+                               f"{node.degree} counterparts, PageRank {node.pagerank:.3f}, "
+                               f"betweenness {node.betweenness:.3f}"})  # fmt: skip
     heaviest = max((e.count for e in network.edges), default=1) or 1
     edges = []
-    for edge in network.edges:
+    for edge in network.edges[:MAX_DRAWN_EDGES]:  # heaviest first: more would hide the nodes
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         bend = 0.12  # opposite directions bend to opposite sides, so both stay visible
         mx, my = (x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)
@@ -165,6 +175,106 @@ def network_drawing(network: Network, width: int = 880, height: int = 600) -> Ne
                      f"{edge.conflict} conflict), mean Goldstein {edge.mean_goldstein}",
         })  # fmt: skip
     return NetworkDrawing(width, height, nodes, edges)
+
+
+MAX_DRAWN_EDGES = 400
+LABEL_CHAR_WIDTH = 6.6  # px per character of the 12 px label font (a generous average)
+LABEL_HEIGHT = 13.0
+MAX_LABEL = 24
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+
+
+def node_tones(network: Network) -> dict[str, str]:
+    """Each node's prevailing kind of interaction over its edges (both directions): cooperation
+    (QuadClass 1-2), conflict (3-4) or mixed."""
+    coop: dict[str, int] = {}
+    conflict: dict[str, int] = {}
+    for edge in network.edges:
+        for node in (edge.source, edge.target):
+            coop[node] = coop.get(node, 0) + edge.cooperation
+            conflict[node] = conflict.get(node, 0) + edge.conflict
+    tones = {}
+    for node in network.nodes:
+        c, k = coop.get(node.id, 0), conflict.get(node.id, 0)
+        tones[node.id] = "cooperation" if c > k else "conflict" if k > c else "mixed"
+    return tones
+
+
+Box = tuple[float, float, float, float]
+
+
+def place_labels(
+    nodes: list[tuple[str, str, float, float, float]],
+    width: float,
+    height: float,
+    char_width: float = LABEL_CHAR_WIDTH,
+    line_height: float = LABEL_HEIGHT,
+    must: int = 10,
+) -> dict[str, tuple[str, float, float, str]]:
+    """Label positions that collide neither with each other nor with any node, inside the drawing.
+
+    `nodes`: (id, label, x, y, radius), most important first; each label tries above, below,
+    right and left of its node, then farther out; a label with no free place is left out (the
+    node's tooltip and the tables below still name it), except that the `must` most important
+    nodes, if still unnamed, get a label over other nodes' circles (never over another label).
+    Returns id -> (text, x, y, anchor), y being the text baseline.
+    """
+    circles = [(x - r, y - r, x + r, y + r) for _, _, x, y, r in nodes]
+    placed: list[Box] = []
+    found: dict[str, tuple[str, float, float, str]] = {}
+    for node_id, text, x, y, r in nodes:
+        w = len(text) * char_width
+        for gap in (line_height * f for f in (0.25, 0.8, 1.4, 2.2)):
+            spot = _free_spot(x, y, r + gap, w, line_height, width, height, placed, circles)
+            if spot is not None:
+                box, tx, ty, anchor = spot
+                placed.append(box)
+                found[node_id] = (text, tx, ty, anchor)
+                break
+    own = {node_id: circle for (node_id, *_), circle in zip(nodes, circles, strict=True)}
+    for node_id, text, x, y, r in nodes[:must]:
+        if node_id in found:
+            continue
+        w = len(text) * char_width
+        for gap in (line_height * f for f in (0.25, 0.8, 1.4)):
+            spot = _free_spot(x, y, r + gap, w, line_height, width, height, placed, [own[node_id]])
+            if spot is not None:
+                placed.append(spot[0])
+                found[node_id] = (text, *spot[1:])
+                break
+    return found
+
+
+def _free_spot(
+    x: float, y: float, d: float, w: float, h: float, width: float, height: float, placed: list[Box],
+    circles: list[Box],
+) -> tuple[Box, float, float, str] | None:  # fmt: skip
+    margin = h * 0.15
+    candidates = [  # (box left, box top, text x, anchor)
+        (x - w / 2, y - d - h, x, "middle"),
+        (x - w / 2, y + d, x, "middle"),
+        (x + d, y - h / 2, x + d, "start"),
+        (x - d - w, y - h / 2, x - d, "end"),
+        (x + d * 0.7, y - d * 0.7 - h, x + d * 0.7, "start"),  # the diagonals
+        (x - d * 0.7 - w, y - d * 0.7 - h, x - d * 0.7, "end"),
+        (x + d * 0.7, y + d * 0.7, x + d * 0.7, "start"),
+        (x - d * 0.7 - w, y + d * 0.7, x - d * 0.7, "end"),
+    ]
+    for left, top, tx, anchor in candidates:
+        if left < margin or top < margin or left + w > width - margin or top + h > height - margin:
+            continue
+        box = (left, top, left + w, top + h)
+        if any(_overlap(box, other) for other in placed) or any(_overlap(box, c) for c in circles):
+            continue
+        return box, tx, top + h * 0.78, anchor
+    return None
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple[float, float]:
@@ -193,8 +303,10 @@ def _component_layout(graph: nx.Graph, width: int, height: int, pad: int = 50) -
         elif len(nodes) == 2:
             layout = {nodes[0]: (-1.0, 0.0), nodes[1]: (1.0, 0.0)}
         else:
-            layout = {k: (float(v[0]), float(v[1]))
-                      for k, v in nx.spring_layout(sub, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=200).items()}
+            layout = {
+                k: (float(v[0]), float(v[1]))
+                for k, v in nx.spring_layout(sub, seed=7, k=2.0 / math.sqrt(len(nodes)), iterations=200).items()
+            }
         xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
         x_span, y_span = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
         inner_pad = min(pad, bw / 4, bh / 4)
@@ -205,14 +317,91 @@ def _component_layout(graph: nx.Graph, width: int, height: int, pad: int = 50) -
     return positions
 
 
+PLACES_ZOOM = 4  # the zoom at which single places replace the clusters (app.js ZOOM_PLACES is lower)
+
+
 def map_marks(points: list[MapPoint]) -> list[dict[str, Any]]:
-    """Circles on the world map (in the map's own coordinates, WIDTH x HEIGHT)."""
+    """Circles on the world map (in the map's own coordinates, WIDTH x HEIGHT), each with a label
+    placed (without collisions) for the view zoomed in to PLACES_ZOOM; label offsets in map units."""
     top = max((p.events for p in points), default=1) or 1
     marks = []
     for point in points:
         x, y = project(point.lon, point.lat)
         marks.append({"x": x, "y": y, "r": 1.2 + 3 * math.sqrt(point.events / top), "point": point})
+    z = PLACES_ZOOM
+    shrink = z**0.75  # as app.js draws circles when zoomed in
+    labels = place_labels(
+        [(str(i), _short(m["point"].name), m["x"] * z, m["y"] * z, m["r"] / shrink * z) for i, m in enumerate(marks)],
+        WIDTH * z, HEIGHT * z, char_width=MAP_FONT * 0.55, line_height=MAP_FONT * 1.1,
+    )  # fmt: skip
+    for i, mark in enumerate(marks):
+        text, lx, ly, anchor = labels.get(str(i), (None, 0.0, 0.0, "middle"))
+        mark.update(label=text, label_dx=lx / z - mark["x"], label_dy=ly / z - mark["y"], label_anchor=anchor)
     return marks
 
 
 MAP_VIEWBOX = f"0 0 {WIDTH:g} {HEIGHT:g}"
+CLUSTER_CELL = 8.0  # map units (the map is 360 x 180): places closer than this draw as one cluster
+MAP_LABELS = 25  # the busiest clusters get a name
+MAP_FONT = 3.6  # map units (about 12 px on a 1,200 px wide map)
+
+
+@dataclass
+class MapCluster:
+    x: float
+    y: float
+    r: float
+    events: int
+    points: list[MapPoint]
+    href: str
+    title: str
+    label: str | None = None
+    label_x: float = 0.0
+    label_y: float = 0.0
+    label_anchor: str = "middle"
+
+
+def map_clusters(points: list[MapPoint]) -> list[MapCluster]:
+    """Nearby places drawn as one labelled circle (a grid in map units): its size by events, its
+    link to the events list filtered to its place (or its country, when it holds several places)."""
+    cells: dict[tuple[int, int], list[tuple[float, float, MapPoint]]] = {}
+    for point in points:
+        x, y = project(point.lon, point.lat)
+        cells.setdefault((int(x // CLUSTER_CELL), int(y // CLUSTER_CELL)), []).append((x, y, point))
+    top = max((sum(p.events for _, _, p in members) for members in cells.values()), default=1) or 1
+    clusters = []
+    for members in cells.values():
+        events = sum(p.events for _, _, p in members)
+        cx = sum(x * p.events for x, _, p in members) / events
+        cy = sum(y * p.events for _, y, p in members) / events
+        places = sorted((p for _, _, p in members), key=lambda p: (-p.events, p.name))
+        countries = {p.country for p in places}
+        if len(places) == 1 or len(countries) != 1 or None in countries:
+            target = places[0].name
+        else:
+            target = f"country:{places[0].country}"
+        names = ", ".join(f"{p.name} ({p.events})" for p in places[:8]) + (" …" if len(places) > 8 else "")
+        clusters.append(MapCluster(
+            cx, cy, 1.4 + 4.5 * math.sqrt(events / top), events, places, url("/", place=target),
+            f"{events} event(s) at {len(places)} place(s): {names}",
+        ))  # fmt: skip
+    clusters.sort(key=lambda c: (-c.events, c.points[0].name))
+    busiest = clusters[:MAP_LABELS]
+    labels = place_labels(
+        [(str(i), _cluster_label(c), c.x, c.y, c.r) for i, c in enumerate(busiest)], WIDTH, HEIGHT,
+        char_width=MAP_FONT * 0.55, line_height=MAP_FONT * 1.1,
+    )  # fmt: skip
+    for i, cluster in enumerate(busiest):
+        if str(i) in labels:
+            cluster.label, cluster.label_x, cluster.label_y, cluster.label_anchor = labels[str(i)]
+    return clusters
+
+
+def _cluster_label(cluster: MapCluster) -> str:
+    more = len(cluster.points) - 1
+    return _short(cluster.points[0].name) + (f" +{more}" if more else "")
+
+
+def url(path: str, **params: Any) -> str:
+    given = {k: v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(given) if given else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
@@ -13,29 +13,29 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
 from ..analysis.dyads import FREQS
-from ..analysis.network import LEVELS
-from ..analysis.selection import check_iso_date, iter_events
+from ..analysis.network import LEVELS, Network
+from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, place_timeline
 from ..errors import InputError
 from ..store import Store
 from . import charts, queries
 from .app import HERE, store_dependency
+from .charts import url
 from .exports import available_formats
 from .worldmap import load_world
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_dependency)]
 PAGE_SIZE = 50
-
-
-def url(path: str, **params: Any) -> str:
-    """A link with its query string (empty parameters left out)."""
-    given = {k: v for k, v in params.items() if v not in (None, "")}
-    return path + ("?" + urlencode(given) if given else "")
+PAGE_NODES = 80  # nodes drawn on the network page
 
 
 def actor_url(actor_id: str) -> str:
     return "/actors/" + quote(actor_id, safe="")
+
+
+def article_url(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
 
 
 def dyad_url(a: str, b: str, **params: Any) -> str:
@@ -54,8 +54,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url=url, actor_url=actor_url, dyad_url=dyad_url, quad_colours=charts.QUAD_COLOURS,
-                       quad_names=charts.QUAD_NAMES, tone_colours=charts.TONE_COLOURS)  # fmt: skip
+    env.globals.update(url=url, actor_url=actor_url, article_url=article_url, dyad_url=dyad_url,
+                       quad_colours=charts.QUAD_COLOURS, quad_names=charts.QUAD_NAMES,
+                       tone_colours=charts.TONE_COLOURS)  # fmt: skip
     return env
 
 
@@ -93,23 +94,34 @@ def _window(since: str | None, until: str | None) -> tuple[str | None, str | Non
     return check_iso_date(_text(since, "since", 10), "since"), check_iso_date(_text(until, "until", 10), "until")
 
 
+SORT_LABELS = {
+    "-date": "newest first", "date": "oldest first", "-goldstein": "Goldstein, highest first",
+    "goldstein": "Goldstein, lowest first", "-mentions": "most mentioned first", "mentions": "least mentioned first",
+    "-confidence": "most confident first", "confidence": "least confident first",
+}  # fmt: skip
+
+
 @router.get("/", response_class=HTMLResponse)
 def events_page(
-    request: Request, store: StoreDep, actor: str | None = None, code: str | None = None,
+    request: Request, store: StoreDep, q: str | None = None, actor: str | None = None, code: str | None = None,
     since: str | None = None, until: str | None = None, plover: str | None = None,
-    quad_class: str | None = None, offset: str | None = None,
+    quad_class: str | None = None, place: str | None = None, article_id: str | None = None, sort: str | None = None,
+    offset: str | None = None,
 ) -> HTMLResponse:  # fmt: skip
     filters = {
-        "actor": _text(actor, "actor"), "code": _text(code, "code", 4), "since": _text(since, "since", 10),
-        "until": _text(until, "until", 10), "plover": _text(plover, "plover", 40),
-        "quad_class": _int(quad_class, "quad_class", 1, 4, None),
+        "q": _text(q, "search"), "actor": _text(actor, "actor"), "code": _text(code, "code", 4),
+        "plover": _text(plover, "plover", 40), "quad_class": _int(quad_class, "quad_class", 1, 4, None),
+        "since": _text(since, "since", 10), "until": _text(until, "until", 10), "place": _text(place, "place"),
+        "article_id": _text(article_id, "article_id", 300),
     }  # fmt: skip
+    order = _text(sort, "sort", 12) or queries.DEFAULT_SORT
     start = _int(offset, "offset", 0, 10_000_000, 0) or 0
-    query = queries.event_query(**filters, limit=PAGE_SIZE, offset=start)
+    query = queries.event_query(**filters, sort=order, limit=PAGE_SIZE, offset=start)
     page = queries.list_events(store, query)
-    counts = store.counts()
-    return render(request, "events.html", title="Events", page=page, filters=filters, counts=counts,
-                  formats=available_formats(), prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
+    params = {**filters, "sort": order if order != queries.DEFAULT_SORT else None}
+    return render(request, "events.html", title="Events", page=page, filters=filters, sort=order, params=params,
+                  sorts=SORT_LABELS, counts=store.counts(), formats=available_formats(),
+                  prev_offset=max(start - PAGE_SIZE, 0) if start else None)  # fmt: skip
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -118,8 +130,20 @@ def event_page(request: Request, store: StoreDep, event_id: Annotated[str, PathP
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
     evidence = queries.event_evidence(store, event)
+    sources = [queries.source_dict(s) for s in store.article_sources(event.id)]
     a, b = event.source.code or event.source.actor_id, event.target.code or event.target.actor_id
-    return render(request, "event.html", title=f"Event {event.cameo}", event=event, evidence=evidence, a=a, b=b)
+    return render(request, "event.html", title=f"Event {event.cameo}", event=event, evidence=evidence, a=a, b=b,
+                  sources=sources)  # fmt: skip
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+    if len(article_id) > 300:
+        raise InputError("article id is too long")
+    view = queries.article_view(store, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return render(request, "article.html", title=view.article.title or article_id, view=view)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -170,18 +194,30 @@ def network_page(
     since, until = _window(since, until)
     around_text = _text(around, "around")
     minimum = _int(min_count, "min_count", 1, 1_000_000, 1) or 1
-    network = actor_network(store, level, since, until, parse_actor_spec(around_text) if around_text else None,  # type: ignore[arg-type]
-                            minimum, max_nodes=80)  # fmt: skip
-    drawing = charts.network_drawing(network)
+    key = ("network-page", level, since, until, around_text, minimum)
+    network, drawing = request.app.state.web.analysis(
+        store, key, lambda: network_view(store, level, since, until, around_text, minimum)
+    )
     return render(request, "network.html", title="Network", network=network, drawing=drawing, level=level,
                   levels=LEVELS, since=since, until=until, around=around_text, min_count=minimum)  # fmt: skip
+
+
+def network_view(
+    store: Store, level: str, since: str | None = None, until: str | None = None, around: str | None = None,
+    min_count: int = 1,
+) -> tuple[Network, charts.NetworkDrawing]:  # fmt: skip
+    """The network page's network and its drawing."""
+    spec = parse_actor_spec(around) if around else None
+    network = actor_network(store, level, since, until, spec, min_count, max_nodes=PAGE_NODES)  # type: ignore[arg-type]
+    return network, charts.network_drawing(network)
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep, since: str | None = None, until: str | None = None) -> HTMLResponse:
     since, until = _window(since, until)
-    points = queries.map_points(iter_events(store, since, until))
+    points = queries.store_map_points(store, since, until)
     return render(request, "map.html", title="Map", world=load_world(), marks=charts.map_marks(points),
+                  clusters=charts.map_clusters(points),
                   points=points, viewbox=charts.MAP_VIEWBOX, since=since, until=until)  # fmt: skip
 
 
@@ -201,7 +237,12 @@ def alerts_page(
     if level not in LEVELS:
         raise InputError(f"level must be one of {', '.join(LEVELS)}")
     gap = _int(min_gap_days, "min_gap_days", 1, 36_500, 365) or 365
-    found = find_alerts(store, _text(since, "since", 10), level, gap)  # type: ignore[arg-type]
+    start = _text(since, "since", 10)
+    found = request.app.state.web.analysis(  # the API's cache: the same key for the same alerts
+        store,
+        ("alerts", start, level, gap, 5.0),
+        lambda: find_alerts(store, start, level, gap),  # type: ignore[arg-type]
+    )
     return render(request, "alerts.html", title="Alerts", alerts=found[:500], total=len(found), since=since,
                   level=level, levels=LEVELS, min_gap_days=gap)  # fmt: skip
 
@@ -211,3 +252,20 @@ def ingest_page(request: Request, store: StoreDep) -> HTMLResponse:
     state = request.app.state.web
     return render(request, "ingest.html", title="Ingest", max_upload=state.max_upload_bytes,
                   errors=store.list_errors(limit=50))  # fmt: skip
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The REST API's endpoints and parameters, from its OpenAPI schema (drawn here: no CDN scripts)."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in sorted(schema.get("paths", {}).items()):
+        for method, spec in methods.items():
+            params = [
+                {"name": p.get("name"), "where": p.get("in"), "required": p.get("required", False),
+                 "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                for p in spec.get("parameters", [])
+            ]  # fmt: skip
+            endpoints.append({"method": method.upper(), "path": path, "summary": spec.get("summary", ""),
+                              "description": spec.get("description", ""), "params": params})  # fmt: skip
+    return render(request, "docs.html", title="API", endpoints=endpoints, version=schema.get("info", {}).get("version"))

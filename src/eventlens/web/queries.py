@@ -5,16 +5,17 @@ Pages and API endpoints call the same functions, so the UI shows exactly what th
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..analysis.selection import ActorSpec, check_iso_date, events_between, sort_key
+from ..analysis.selection import check_iso_date
 from ..errors import EventlensError, InputError
 from ..model import Event
-from ..store.base import ActorSummary, EventQuery, Store, StoredArticle
+from ..store.base import SORTS, ActorCodeSpan, ActorSummary, ArticleSource, EventQuery, PairCount, Store, StoredArticle
 
 logger = logging.getLogger(__name__)
 MAX_PAGE = 500
@@ -28,10 +29,21 @@ class Page:
     limit: int
     offset: int
     next_offset: int | None
+    total: int | None = None  # how many items the whole list holds, when counted
+
+    @property
+    def last_offset(self) -> int | None:
+        """Where the last page starts (None when the total is unknown)."""
+        if self.total is None:
+            return None
+        return max(self.total - 1, 0) // self.limit * self.limit
 
     def to_dict(self, convert: Any = None) -> dict[str, Any]:
         items = [convert(i) for i in self.items] if convert else list(self.items)
-        return {"items": items, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
+        out = {"items": items, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
+        if self.total is not None:
+            out["total"] = self.total
+        return out
 
 
 def page_of(items: list[Any], limit: int, offset: int) -> Page:
@@ -40,30 +52,46 @@ def page_of(items: list[Any], limit: int, offset: int) -> Page:
     return Page(items[:limit], limit, offset, offset + limit if has_more else None)
 
 
-def slice_page(items: list[Any], limit: int, offset: int) -> Page:
-    """A page from a complete list."""
-    return page_of(items[offset : offset + limit + 1], limit, offset)
+def slice_page(items: list[Any], limit: int, offset: int, complete: bool = True) -> Page:
+    """A page from a list that holds every item (its `total` known), or the first `offset + limit + 1`."""
+    page = page_of(items[offset : offset + limit + 1], limit, offset)
+    page.total = len(items) if complete else None
+    return page
+
+
+# The filters of an event list, in the order the UI shows them; the page, the API, the export
+# links, /api/export and `eventlens events` / `eventlens export` all take these same names.
+EVENT_FILTERS = ("q", "actor", "code", "plover", "quad_class", "since", "until", "place", "article_id")
+DEFAULT_SORT = "-date"  # lists open on the newest events
 
 
 def event_query(
     actor: str | None = None, code: str | None = None, since: str | None = None, until: str | None = None,
     plover: str | None = None, quad_class: int | None = None, article_id: str | None = None,
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, q: str | None = None, sort: str | None = None, place: str | None = None,
 ) -> EventQuery:  # fmt: skip
     """A checked store query (one more row than asked, to know whether a next page exists)."""
     check_iso_date(since, "since")
     check_iso_date(until, "until")
     if code and not code.isdigit():
         raise InputError(f"code must be a CAMEO event code prefix (digits), not {code!r}")
+    if sort and sort not in SORTS:
+        raise InputError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if quad_class is not None and not 1 <= quad_class <= 4:
+        raise InputError("quad_class must be 1, 2, 3 or 4")
     return EventQuery(
         actor=actor or None, code=code or None, since=since or None, until=until or None,
         plover=plover or None, quad_class=quad_class, article_id=article_id or None,
-        limit=limit + 1, offset=offset,
+        limit=limit + 1, offset=offset, text=(q or "").strip() or None, sort=sort or DEFAULT_SORT,
+        place=(place or "").strip() or None,
     )  # fmt: skip
 
 
 def list_events(store: Store, query: EventQuery) -> Page:
-    return page_of(store.query_events(query), query.limit - 1, query.offset)
+    """One page of events and the number of events the filters match."""
+    page = page_of(store.query_events(query), query.limit - 1, query.offset)
+    page.total = store.count_events(query)
+    return page
 
 
 # -- one event and its evidence ---------------------------------------------------------------
@@ -115,52 +143,17 @@ def event_evidence(store: Store, event: Event) -> list[Evidence]:
 
 # -- actors -----------------------------------------------------------------------------------
 def find_actor(store: Store, actor_id: str) -> ActorSummary | None:
-    """The store's summary of one actor (a scan of the actor list, page by page)."""
-    offset = 0
-    while True:
-        page = store.list_actors(limit=1000, offset=offset)
-        for actor in page:
-            if actor.actor_id == actor_id:
-                return actor
-        if len(page) < 1000:
-            return None
-        offset += 1000
-
-
-@dataclass
-class Counterpart:
-    key: str  # the spec to use in a dyad link (a code, else an actor id)
-    name: str
-    code: str | None
-    events: int = 0
-    cooperation: int = 0
-    conflict: int = 0
-    first: str | None = None
-    last: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class CodeSpan:
-    """A code the actor carried in stored events, and the dates it was seen with."""
-
-    code: str
-    first: str | None
-    last: str | None
-    events: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+    """The store's summary of one actor (one indexed row)."""
+    return store.get_actor(actor_id)
 
 
 @dataclass
 class ActorProfile:
     actor: ActorSummary
-    events: list[Event]  # chronological
-    counterparts: list[Counterpart]
-    codes_seen: list[CodeSpan]
+    events: list[Event]  # the newest PROFILE_EVENTS, newest first
+    num_events: int
+    counterparts: list[PairCount]
+    codes_seen: list[ActorCodeSpan]
     roles: list[dict[str, Any]] = field(default_factory=list)  # from the knowledge base, when it knows them
     roles_source: str = "none"
 
@@ -169,39 +162,24 @@ class ActorProfile:
         return self.actor.code or self.actor.actor_id
 
 
+PROFILE_EVENTS = 100
+
+
 def actor_profile(store: Store, actor: ActorSummary, kb: Any = None) -> ActorProfile:
-    spec = ActorSpec("id", actor.actor_id)
-    events = sorted(events_between(store, spec), key=sort_key)
+    """An actor's page: aggregates in the store (counterparts, codes) and its newest events."""
+    query = EventQuery(actor_id=actor.actor_id, sort="-date", limit=PROFILE_EVENTS)
     roles, source = actor_roles(kb, actor)
-    return ActorProfile(actor, events, counterparts_of(spec, events), codes_seen(spec, events), roles, source)
+    return ActorProfile(
+        actor, store.query_events(query), store.count_events(query), store.actor_counterparts(actor.actor_id),
+        store.actor_codes(actor.actor_id), roles, source,
+    )  # fmt: skip
 
 
-def counterparts_of(spec: ActorSpec, events: list[Event]) -> list[Counterpart]:
-    found: dict[str, Counterpart] = {}
-    for event in events:
-        other = event.target if spec.matches(event.source) else event.source
-        key = other.code or other.actor_id or other.name
-        entry = found.get(key) or found.setdefault(key, Counterpart(key, other.name, other.code))
-        entry.events += 1
-        entry.cooperation += event.quad_class in (1, 2)
-        entry.conflict += event.quad_class in (3, 4)
-        if event.date:
-            entry.first = min(entry.first or event.date, event.date)
-            entry.last = max(entry.last or event.date, event.date)
-    return sorted(found.values(), key=lambda c: (-c.events, c.key))
-
-
-def codes_seen(spec: ActorSpec, events: list[Event]) -> list[CodeSpan]:
-    spans: dict[str, list[str]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    for event in events:
-        side = event.source if spec.matches(event.source) else event.target
-        code = side.code or "?"
-        counts[code] += 1
-        if event.date:
-            spans[code].append(event.date)
-    out = [CodeSpan(c, min(spans[c], default=None), max(spans[c], default=None), n) for c, n in counts.items()]
-    return sorted(out, key=lambda s: (s.first or "9999", s.code))
+def counterpart_dict(pair: PairCount) -> dict[str, Any]:
+    return {
+        "key": pair.key, "name": pair.name, "code": pair.code, "events": pair.events,
+        "cooperation": pair.cooperation, "conflict": pair.conflict, "first": pair.first, "last": pair.last,
+    }  # fmt: skip
 
 
 def load_actor_kb() -> Any:
@@ -255,6 +233,15 @@ class MapPoint:
         return dict(self.__dict__)
 
 
+MAX_PLACES = 100_000
+
+
+def store_map_points(store: Store, since: str | None = None, until: str | None = None) -> list[MapPoint]:
+    """Places with coordinates and their events, counted by the store (busiest first)."""
+    found = store.place_counts(EventQuery(since=since, until=until, limit=MAX_PLACES))
+    return [MapPoint(p.name, p.country, p.lat, p.lon, p.events, p.first, p.last, []) for p in found]
+
+
 def map_points(events: Iterator[Event], limit_events: int = 20) -> list[MapPoint]:
     """Events with coordinates, grouped by place."""
     points: dict[tuple[float, float, str], MapPoint] = {}
@@ -276,3 +263,91 @@ def map_points(events: Iterator[Event], limit_events: int = 20) -> list[MapPoint
             point.event_ids.append(event.id)
     return sorted(points.values(), key=lambda p: (-p.events, p.name))
 
+
+# -- an article and its evidence ---------------------------------------------------------------
+def outlet_of(outlet: str | None, url: str | None, path: str | None = None) -> str | None:
+    """Who published an article: its metadata's outlet, else its URL's host, else its feed's host."""
+    if outlet and outlet.strip():
+        return outlet.strip()
+    for address in (url, path):
+        if address and address.strip().lower().startswith(("http://", "https://")):
+            host = (urlsplit(address.strip()).hostname or "").removeprefix("www.")
+            if host:
+                return host
+    return None
+
+
+@dataclass
+class Segment:
+    """A run of an article's text: plain, or the evidence of the events in `event_ids`."""
+
+    text: str
+    event_ids: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "event_ids": self.event_ids}
+
+
+@dataclass
+class ArticleView:
+    article: StoredArticle
+    outlet: str | None
+    segments: list[Segment]
+    events: list[Event]
+    errors: list[Any]
+    duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "id": a.id, "title": a.title, "published": a.published, "url": a.url, "outlet": self.outlet,
+            "text": a.text, "duplicate_of": self.duplicate_of,
+            "evidence": [
+                {"event_id": m_event, "start": start, "end": end}
+                for m_event, start, end in _evidence_spans(a.id, self.events)
+            ],
+            "segments": [s.to_dict() for s in self.segments],
+            "events": [e.to_dict() for e in self.events],
+            "errors": [dict(e.__dict__) for e in self.errors],
+        }  # fmt: skip
+
+
+def _evidence_spans(article_id: str, events: list[Event]) -> list[tuple[str, int, int]]:
+    spans = {(e.id, m.start, m.end) for e in events for m in e.mentions if m.article_id == article_id}
+    return sorted(spans, key=lambda s: (s[1], s[2], s[0]))
+
+
+def segments_of(text: str, spans: list[tuple[str, int, int]]) -> list[Segment]:
+    """The text cut at every span boundary; each piece knows which events' evidence covers it."""
+    cuts = sorted({0, len(text), *(max(0, min(len(text), p)) for _, s, e in spans for p in (s, e))})
+    segments = []
+    for start, end in itertools.pairwise(cuts):
+        covering = sorted({event_id for event_id, s, e in spans if s <= start and end <= e})
+        if segments and segments[-1].event_ids == covering:
+            segments[-1].text += text[start:end]
+        else:
+            segments.append(Segment(text[start:end], covering))
+    return segments
+
+
+def source_dict(source: ArticleSource) -> dict[str, Any]:
+    return {
+        "id": source.id, "title": source.title, "published": source.published, "url": source.url,
+        "outlet": outlet_of(source.outlet, source.url), "source_key": source.source_key,
+    }  # fmt: skip
+
+
+def article_view(store: Store, article_id: str) -> ArticleView | None:
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    events = store.query_events(EventQuery(article_id=article_id, sort="-date", limit=MAX_ARTICLE_EVENTS))
+    duplicate_of = getattr(store, "duplicate_of", lambda _id: None)(article_id)
+    return ArticleView(
+        article, outlet_of(article.outlet, article.url, article.path),
+        segments_of(article.text, _evidence_spans(article_id, events)), events, store.article_errors(article_id),
+        duplicate_of,
+    )  # fmt: skip
+
+
+MAX_ARTICLE_EVENTS = 1000

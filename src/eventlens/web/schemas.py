@@ -75,6 +75,7 @@ class PageMeta(_Open):
     limit: int
     offset: int
     next_offset: int | None = None
+    total: int | None = None  # how many items the filters match, where counted
 
 
 class EventPage(PageMeta):
@@ -96,9 +97,37 @@ class EvidenceOut(_Open):
     span_end: int
 
 
+class ArticleSourceOut(_Open):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    source_key: str
+
+
 class EventDetail(_Open):
     event: EventRecord
     evidence: list[EvidenceOut]
+    articles: list[ArticleSourceOut] = []
+
+
+class SegmentOut(_Open):
+    text: str
+    event_ids: list[str]
+
+
+class ArticleOut(_Open):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    text: str
+    duplicate_of: str | None = None
+    segments: list[SegmentOut]
+    events: list[EventRecord]
+    errors: list[dict[str, Any]]
 
 
 class ActorOut(_Open):
