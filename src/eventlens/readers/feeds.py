@@ -187,7 +187,7 @@ def _article_from_content(entry: FeedEntry, limits: Limits) -> Article:
         except InputError:
             logger.debug("entry %s: content is not usable HTML, reading it as text", entry.key)
     text = f"{entry.title}\n\n{content}" if entry.title else content
-    check_text(text, limits, what=entry.key)
+    check_text(text, limits, what=entry.key, max_chars=True)
     return _as_entry_article(Article(id="", text=text, title=entry.title), entry)
 
 
