@@ -46,7 +46,7 @@ def actors(ctx: click.Context, db: str, limit: int) -> None:
     """List actors with their codes, roles, aliases and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = store.list_actors(limit=limit)
     kb = _kb()
     people = {p.id: p for p in kb.people}
@@ -84,7 +84,7 @@ def show_actor(name: str, db: str, on: str | None, limit: int) -> None:
                 [(r.start or "?", r.end or "now", r.code, r.title) for r in entry.roles],
                 max_width=70,
             )
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         events = store.query_events(EventQuery(actor=label, limit=limit))
     click.echo(f"events in {db}: {len(events)}")
     if events:

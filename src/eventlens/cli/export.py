@@ -28,8 +28,11 @@ def export(
 ) -> None:  # fmt: skip
     """Write stored events in an interchange format."""
     query = EventQuery(actor=actor, code=code, since=since, until=until)
-    with open_store(db) as store:
-        written = export_events(store, fmt, output, query, limit)
+    with open_store(db, must_exist=True) as store:
+        try:
+            written = export_events(store, fmt, output, query, limit)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output or 'the output'}: {exc.strerror or exc}") from exc
     if output:
         click.echo(f"{written} {'rows' if fmt.startswith('gdelt') else 'records'} written to {output}", err=True)
     else:

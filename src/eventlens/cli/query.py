@@ -29,7 +29,7 @@ def events(
 ) -> None:  # fmt: skip
     """List stored events, filtered."""
     query = EventQuery(actor=actor, code=code, since=since, until=until, limit=limit, offset=offset)
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = store.query_events(query)
     if fmt == "jsonl":
         for event in found:
@@ -71,7 +71,7 @@ def write_csv(found: list[Event]) -> None:
 @db_option
 def show(event_id: str, db: str) -> None:
     """Show one event with its evidence sentences, the span highlighted, and why it got its code."""
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         event = store.get_event(event_id)
         if event is None:
             raise click.ClickException(f"no event {event_id!r} in {db}")

@@ -85,7 +85,10 @@ class WebState:
             return self._kb
 
     def open_store(self) -> Store:
-        return open_store(self.store_url)
+        """The store for one request: never migrated here (see `busy.py`), a bounded wait for locks."""
+        from .busy import REQUEST_DB_TIMEOUT
+
+        return open_store(self.store_url, migrate=False, timeout=REQUEST_DB_TIMEOUT)
 
 
 def create_app(
@@ -116,7 +119,10 @@ def create_app(
     app.include_router(pages.router)
     _add_error_handlers(app)
     _add_middleware(app)
-    with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
+    from .busy import add_busy_handler
+
+    add_busy_handler(app)
+    with open_store(store_url):  # once, at start-up: fail early on a bad store URL, create/migrate the schema
         pass
     return app
 
