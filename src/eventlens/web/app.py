@@ -105,6 +105,10 @@ def create_app(
     from . import api, pages
 
     settings = settings or Settings.from_env()
+    if token is not None:
+        from .tokens import check_token
+
+        check_token(token)  # an empty, blank or short token is no protection: refused
     app = FastAPI(
         title="eventlens",
         version=_version(),
