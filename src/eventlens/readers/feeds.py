@@ -22,6 +22,7 @@ import logging
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ import feedparser
 from ..config import Limits
 from ..errors import InputError
 from ..model import Article
+from .addresses import AddressRefused, guarded_handlers, parse_networks
 from .decode import check_text
 from .html import read_html_bytes
 from .warc import as_utf8
@@ -66,12 +68,17 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 
 class HttpFetcher:
-    """GET over http(s) only, with a timeout and a size limit; every failure is an `InputError`."""
+    """GET over http(s) only, with a timeout and a size limit; every failure is an `InputError`.
 
-    def __init__(self, timeout: float = 20.0, user_agent: str = USER_AGENT) -> None:
+    Only public addresses are connected to, checked after DNS resolution and on every redirect
+    (`addresses.py`); `allow` lists the networks (CIDR or single addresses) the user allows beyond.
+    """
+
+    def __init__(self, timeout: float = 20.0, user_agent: str = USER_AGENT, allow: Iterable[str] = ()) -> None:
         self.timeout = timeout
         self.user_agent = user_agent
-        self.opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self.allowed = parse_networks(allow)
+        self.opener = urllib.request.build_opener(*guarded_handlers(self.allowed), _HttpOnlyRedirects())
 
     def get(self, url: str, max_bytes: int, etag: str | None = None, modified: str | None = None) -> Fetched:
         if not url.lower().startswith(("http://", "https://")):
@@ -94,6 +101,8 @@ class HttpFetcher:
                     etag=response.headers.get("ETag"),
                     modified=response.headers.get("Last-Modified"),
                 )
+        except AddressRefused as exc:
+            raise AddressRefused(f"{url}: refused: {exc}") from exc
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Fetched(url=url, data=b"", etag=etag, modified=modified, not_modified=True)
