@@ -263,3 +263,39 @@ def test_watch_does_not_store_an_internal_page(
     assert allowed.exit_code == 0, allowed.output
     with eventlens.open_store(db) as store:
         assert store.counts().articles == 1
+
+
+def test_a_page_or_feed_the_parser_chokes_on_fails_alone(
+    site: tuple[str, Path, list[str]], tmp_path: Path, lens: eventlens.EventLens, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception while reading one entry's page (or one feed) is recorded; the poll goes on."""
+    import feedparser
+    import trafilatura
+
+    base, root, _ = site
+    real_extract = trafilatura.extract
+
+    def deep(html: str, *args: object, **kwargs: object) -> str | None:
+        if "Grossi" in html:  # the first story's page only
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", deep)
+    (root / "feed.xml").write_text(rss([story_item(base, STORIES[0], "s0"), story_item(base, STORIES[1], "s1")]))
+    broken = tmp_path / "broken.xml"
+    broken.write_text(rss([story_item(base, STORIES[2], "s2")]), "utf-8")
+    real_parse = feedparser.parse
+
+    def choke(data: bytes, *args: object, **kwargs: object) -> object:
+        if STORIES[2].encode() in data:
+            raise AttributeError("'NoneType' object has no attribute 'get'")
+        return real_parse(data, *args, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", choke)
+    with eventlens.open_store(tmp_path / "w.db") as store:
+        result = watcher(lens, store, tmp_path / "w.state").poll([f"{base}/feed.xml", str(broken)])
+        assert result.ingest.stored == 1  # the second story
+        reasons = sorted(e.reason for e in result.ingest.errors)
+        assert len(reasons) == 2, reasons
+        assert any("AttributeError" in r and "broken.xml" in r for r in reasons)
+        assert any("nested too deeply" in r for r in reasons)

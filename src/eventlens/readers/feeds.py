@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..model import Article
 from .addresses import AddressRefused, guarded_handlers, parse_networks
 from .decode import check_text
+from .guard import reason_for
 from .html import read_html_bytes
 from .warc import as_utf8
 
@@ -279,6 +280,8 @@ def load_feed_source(source: str, fetcher: HttpFetcher, state: WatchState, max_f
                 load.entries = parse_feed(load.fetched.data, source)
         except InputError as exc:
             load.errors.append(exc)
+        except Exception as exc:  # the per-document guard: a feed the parser chokes on fails alone
+            load.errors.append(InputError(reason_for(exc, source)))
         return load
     path = Path(source)
     if not path.exists():
@@ -295,4 +298,6 @@ def load_feed_source(source: str, fetcher: HttpFetcher, state: WatchState, max_f
             load.errors.append(exc)
         except OSError as exc:
             load.errors.append(InputError(f"cannot read {file}: {exc.strerror}"))
+        except Exception as exc:  # the per-document guard: a feed the parser chokes on fails alone
+            load.errors.append(InputError(reason_for(exc, str(file))))
     return load
