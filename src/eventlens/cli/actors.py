@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..knowledge.actor_files import ActorFileContents, contents_to_yaml, read_actor_file
 from ..knowledge.actors import ORG_KINDS, ActorKB, Organisation, Person, Role, parse_partial_date, user_actor_dir
 from ..store import open_store
@@ -84,7 +84,12 @@ def show_actor(name: str, db: str, on: str | None, limit: int) -> None:
                 [(r.start or "?", r.end or "now", r.code, r.title) for r in entry.roles],
                 max_width=70,
             )
-    with open_store(db, must_exist=True) as store:
+    try:
+        store = open_store(db, must_exist=True)
+    except StoreError as exc:  # the knowledge base part stands without a store
+        click.echo(f"events: none shown ({exc})")
+        return
+    with store:
         events = store.query_events(EventQuery(actor=label, limit=limit))
     click.echo(f"events in {db}: {len(events)}")
     if events:
