@@ -216,38 +216,17 @@ def test_one_bad_byte_in_a_jsonl_line_is_a_warning(tmp_path: Path) -> None:
     assert [(e.article_id, e.is_warning) for e in errors] == [("ok-1", True)]
 
 
-def _news_page(size: int) -> bytes:
-    """A real-looking heavy news page: a short article inside scripts, styles, menus and comments."""
-    body = "".join(
-        f"<p>Paragraph {n}: Kenya and Somalia agreed to restore diplomatic relations, the two governments said "
-        f"in a joint statement issued in Nairobi after talks mediated by Qatar.</p>\n"
-        for n in range(40)
-    )
-    furniture = (
-        "<script>window.__STATE__ = {" + ",".join(f'"k{n}": "{"x" * 60}"' for n in range(200)) + "};</script>\n"
-        "<style>" + ".c{color:red}" * 400 + "</style>\n<nav><ul>" + "<li><a href='/s'>Section</a></li>" * 100
-        + "</ul></nav>\n"
-    )  # fmt: skip
-    head = "<!doctype html><html><head><title>Kenya and Somalia restore ties</title>"
-    page = head + "</head><body><header>Site</header><main><article><h1>Kenya and Somalia restore ties</h1>"
-    page += body + "</article></main><footer>"
-    tail = "</footer></body></html>"
-    while len(page) + len(tail) < size:
-        page += furniture
-    return (page + tail).encode()
-
-
 @pytest.mark.parametrize("megabytes", [0.7, 1.3, 2.0, 2.1])
-def test_heavy_html_pages_are_read(tmp_path: Path, megabytes: float) -> None:
+def test_heavy_html_pages_are_read(tmp_path: Path, megabytes: float, news_page) -> None:
     path = tmp_path / "heavy.html"
-    path.write_bytes(_news_page(int(megabytes * 1_000_000)))
+    path.write_bytes(news_page(int(megabytes * 1_000_000)))
     (article,), errors = _read([path])
     assert errors == [] and "restore diplomatic relations" in article.text
     assert len(path.read_bytes()) > Limits().max_chars  # over the character limit as raw HTML: not what counts
 
 
-def test_the_byte_limit_still_holds_for_html(tmp_path: Path) -> None:
+def test_the_byte_limit_still_holds_for_html(tmp_path: Path, news_page) -> None:
     path = tmp_path / "heavy.html"
-    path.write_bytes(_news_page(Limits().max_bytes + 10))
+    path.write_bytes(news_page(Limits().max_bytes + 10))
     _, (error,) = _read([path])
     assert "too large" in error.reason

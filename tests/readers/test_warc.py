@@ -157,3 +157,17 @@ def test_a_cut_non_html_record_is_recorded_too(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:3000])
     (error,) = list(read_paths([path]))
     assert isinstance(error, DocumentError) and "cut short" in error.reason
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
+def test_heavy_pages_in_a_crawl_are_read(tmp_path: Path, gzipped: bool, news_page) -> None:
+    """0.7-2 MB pages (a short article in heavy furniture): the limits are bytes per page and
+    characters of the extracted text, not characters of the HTML."""
+    path = tmp_path / ("heavy.warc.gz" if gzipped else "heavy.warc")
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzipped)
+        for n, size in enumerate((700_000, 1_400_000, 2_000_000)):
+            response(writer, f"{PAGE_URL}/{n}", news_page(size).replace(b"Paragraph", f"Part{n}".encode()))
+    items = list(read_paths([path]))
+    assert [type(i).__name__ for i in items] == ["Article"] * 3, items
+    assert all("restore diplomatic relations" in i.text for i in items)
