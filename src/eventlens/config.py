@@ -18,8 +18,8 @@ ENV_MIN_CONFIDENCE = "EVENTLENS_MIN_CONFIDENCE"
 class Limits:
     """What a single document may cost. A document over a limit gets a recorded error."""
 
-    max_bytes: int = 2_000_000  # a news article is rarely over 100 kB
-    max_chars: int = 500_000  # after decoding and cleaning; bounds spaCy's memory
+    max_bytes: int = 4_000_000  # raw bytes of one file or page: a heavy news page is 0.5-2 MB of HTML
+    max_chars: int = 500_000  # of the text after cleaning (the clean stage checks it); bounds spaCy's memory
     max_seconds: float = 60.0  # wall time for one document through all stages
     max_jsonl_line_bytes: int = 2_000_000
 

@@ -15,3 +15,7 @@ class InputError(EventlensError):
 
 class StoreError(EventlensError):
     """The event store cannot do what was asked."""
+
+
+class StoreBusy(StoreError):
+    """The database is held by a writer longer than the caller would wait: try again later."""

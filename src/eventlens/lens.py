@@ -56,7 +56,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     kb = ActorKB.load(settings.actor_paths, include_user_dir=True)
     coder = EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb)
     stages = [
-        Cleaner(),
+        Cleaner(max_chars=settings.limits.max_chars),
         selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
         ActorResolver(kb),
         coder,

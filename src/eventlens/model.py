@@ -272,14 +272,25 @@ class Attribution:
     actor: Actor | None = None
 
 
+WARNING_STAGE = "read-warning"  # the stage of a recorded warning: the document was read, with a caveat
+
+
 @dataclass
 class DocumentError:
-    """A per-document failure, recorded and reported; the run goes on."""
+    """A per-document failure, recorded and reported; the run goes on.
+
+    With `stage == WARNING_STAGE` it is a warning about a document that was read (e.g. bytes
+    that were not UTF-8, replaced): recorded with the errors, but the document is not lost.
+    """
 
     article_id: str
     stage: str
     reason: str
     path: str | None = None
+
+    @property
+    def is_warning(self) -> bool:
+        return self.stage == WARNING_STAGE
 
 
 @dataclass

@@ -93,8 +93,8 @@ class Pipeline:
                         doc.seconds += share
                     self._enforce_time_limit(stage, live)
                     continue
-                except EventlensError as exc:
-                    logger.debug("batch failed in %s (%s); retrying one by one", stage.name, exc)
+                except Exception as exc:  # retried one by one, so that only the bad document fails
+                    logger.debug("batch failed in %s (%r); retrying one by one", stage.name, exc)
             for doc in live:
                 started = time.perf_counter()
                 _run_one(stage, doc)
@@ -121,8 +121,9 @@ def _run_one(stage: Stage, doc: Document) -> None:
         stage(doc)
     except EventlensError as exc:
         doc.error = DocumentError(doc.article.id, stage.name, str(exc), doc.article.path)
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
-        # A bug or an input we did not foresee: record it against this document, go on.
+    except Exception as exc:  # the per-document guard of the stages
+        # A bug or an input we did not foresee (a library error, RecursionError, MemoryError): record
+        # it against this document, go on.
         logger.warning("stage %s failed on %s: %r", stage.name, doc.article.id, exc)
         doc.error = DocumentError(
             doc.article.id, stage.name, f"internal error: {type(exc).__name__}: {exc}", doc.article.path

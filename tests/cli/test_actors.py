@@ -63,6 +63,7 @@ def test_add_then_show(runner: CliRunner, tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert "Jane Quuxley  [person]  code on 2032-05-01: GBRGOV" in shown.output
     assert "GBRELI" in shown.output and "Foreign Secretary" in shown.output
+    assert f"none shown (no database at {db}" in shown.output and not Path(db).exists()  # nothing created
     org = runner.invoke(main, ["actors", "add", "Widget Front", "--code", "SYRREB", "--kind", "armed_group"])
     assert org.exit_code == 0
     assert "SYRREB" in runner.invoke(main, ["actors", "show", "Widget Front", "--db", db]).output

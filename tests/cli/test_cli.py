@@ -62,6 +62,7 @@ def test_db_from_environment(runner: CliRunner, tmp_path: Path, examples_dir: Pa
 
 
 def test_show_unknown_event_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(main, ["migrate", "--db", str(tmp_path / "x.db")]).exit_code == 0
     result = runner.invoke(main, ["show", "ev:nope", "--db", str(tmp_path / "x.db")])
     assert result.exit_code != 0
     assert "no event 'ev:nope'" in result.output
@@ -71,3 +72,44 @@ def test_unknown_model_is_a_clear_error(runner: CliRunner, tmp_path: Path, seed_
     result = runner.invoke(main, ["extract", str(seed_path), "--model", "xx_no_such_model"])
     assert result.exit_code != 0
     assert "not installed" in result.output
+
+
+# -- issue 12: exit status, a mistyped --db, export to a missing folder -------------------------------
+def test_exit_status_is_non_zero_when_every_input_failed(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n", "utf-8")
+    result = runner.invoke(main, ["ingest", str(bad), "--db", str(tmp_path / "x.db"), "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert "errors: 2" in result.output and "every input failed" in result.output
+
+
+def test_exit_status_is_zero_when_one_input_was_stored(runner: CliRunner, tmp_path: Path, seed_path: Path) -> None:
+    result = runner.invoke(main, ["ingest", str(seed_path), str(tmp_path / "missing.txt"), "--db",
+                                  str(tmp_path / "x.db"), "--quiet"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output and "errors: 1" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["events"], ["show", "ev:1"], ["actors"], ["export", "--format", "csv"], ["alerts"], ["dyad", "TUR", "SYR"]],
+)
+def test_a_mistyped_db_for_a_read_command_is_a_clear_error(runner: CliRunner, tmp_path: Path, command) -> None:
+    typo = tmp_path / "evnetlens.db"
+    result = runner.invoke(main, [*command, "--db", str(typo)])
+    assert result.exit_code == 1, result.output
+    assert f"no database at {typo}" in result.output and "Traceback" not in result.output
+    assert not typo.exists()  # nothing created
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(main, ["migrate", "--db", db]).exit_code == 0
+    for fmt in ("csv", "parquet", "gdelt"):
+        target = tmp_path / "no" / "such" / f"out.{fmt}"
+        result = runner.invoke(main, ["export", "--format", fmt, "--db", db, "--output", str(target)])
+        assert result.exit_code == 1, result.output
+        assert "does not exist" in result.output and str(tmp_path / "no" / "such") in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)

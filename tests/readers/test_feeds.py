@@ -22,6 +22,7 @@ from eventlens.errors import InputError
 from eventlens.readers.feeds import HttpFetcher, WatchState, parse_feed
 
 STORIES = ["iran-iaea-talks-2024-05-07", "turkey-syria-ties-cut-2011-11-23", "un-envoy-visits-kyiv-2023-03-08"]
+LOOPBACK = ("127.0.0.0/8",)  # the test server's network: allowed explicitly, as a user would
 LONG_CONTENT = " ".join(["Officials from both governments met on Tuesday to discuss border security and trade."] * 6)
 
 
@@ -35,6 +36,11 @@ class Handler(SimpleHTTPRequestHandler):
         if self.path == "/redirect-to-file":
             self.send_response(302)
             self.send_header("Location", "ftp://127.0.0.1/secret")
+            self.end_headers()
+            return
+        if self.path.startswith("/redirect-to?"):  # an open redirect, as many sites have
+            self.send_response(302)
+            self.send_header("Location", self.path.split("?", 1)[1])
             self.end_headers()
             return
         if self.path == "/huge.html":
@@ -94,7 +100,7 @@ def story_item(base: str, name: str, guid: str) -> dict[str, str]:
 
 
 def watcher(lens: eventlens.EventLens, store: eventlens.Store, state: Path, timeout: float = 5) -> FeedWatcher:
-    return FeedWatcher(lens, store, WatchState.load(state), HttpFetcher(timeout=timeout))
+    return FeedWatcher(lens, store, WatchState.load(state), HttpFetcher(timeout=timeout, allow=LOOPBACK))
 
 
 def test_parse_rss_and_atom() -> None:
@@ -141,7 +147,8 @@ def test_new_entries_once_across_restarts(
     feed.write_text(rss(items), "utf-8")
     requests.clear()
     result = CliRunner().invoke(
-        main, ["watch", f"{base}/feed.xml", "--db", str(db), "--state", str(state), "--once", "--quiet"]
+        main, ["watch", f"{base}/feed.xml", "--db", str(db), "--state", str(state), "--once", "--quiet",
+               "--allow-network", "127.0.0.1"]
     )
     assert result.exit_code == 0, result.output
     assert "3 entries, 1 new; 1 stored" in result.output
@@ -185,7 +192,7 @@ def test_bad_entries_are_recorded_and_retried_a_few_times(
 
 def test_oversized_feed_is_refused(site: tuple[str, Path, list[str]], tmp_path: Path) -> None:
     base, _, _ = site
-    fetcher = HttpFetcher(timeout=5)
+    fetcher = HttpFetcher(timeout=5, allow=LOOPBACK)
     with pytest.raises(InputError, match="too large"):
         fetcher.get(f"{base}/huge.html", Limits().max_bytes)
     with pytest.raises(InputError, match="only http"):
@@ -196,4 +203,99 @@ def test_redirects_lead_to_http_only(site: tuple[str, Path, list[str]]) -> None:
     base, _, _ = site
     server_redirect = f"{base}/redirect-to-file"
     with pytest.raises(InputError, match="non-HTTP"):
-        HttpFetcher(timeout=5).get(server_redirect, 1000)
+        HttpFetcher(timeout=5, allow=LOOPBACK).get(server_redirect, 1000)
+
+
+# -- issue 12: no server-side request forgery through watch -----------------------------------------
+def test_loopback_is_refused_unless_allowed(site: tuple[str, Path, list[str]]) -> None:
+    base, _, requests = site
+    page = f"{base}/{STORIES[0]}.html"
+    with pytest.raises(InputError, match="loopback address"):
+        HttpFetcher(timeout=5).get(page, 100_000)
+    assert requests == []  # refused before any connection
+    assert b"<article>" in HttpFetcher(timeout=5, allow=LOOPBACK).get(page, 100_000).data
+    assert requests == [f"/{STORIES[0]}.html"]
+
+
+def test_a_name_is_checked_after_resolution(site: tuple[str, Path, list[str]]) -> None:
+    base, _, requests = site
+    by_name = base.replace("127.0.0.1", "localhost") + f"/{STORIES[0]}.html"
+    with pytest.raises(InputError, match="localhost is a loopback address"):
+        HttpFetcher(timeout=5).get(by_name, 100_000)
+    assert requests == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin", "http://[::1]/",
+     "http://224.0.0.1/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/", "http://100.64.0.1/"],
+)  # fmt: skip
+def test_a_redirect_to_an_internal_address_is_refused(site: tuple[str, Path, list[str]], target: str) -> None:
+    base, _, requests = site
+    fetcher = HttpFetcher(timeout=5, allow=("127.0.0.1/32",))  # only the test server itself
+    with pytest.raises(InputError, match="refused"):
+        fetcher.get(f"{base}/redirect-to?{target}", 100_000)
+    assert len(requests) == 1  # the redirect was answered; its target never contacted
+
+
+def test_a_bad_allow_network_is_an_error() -> None:
+    with pytest.raises(InputError, match="not an IP address or network"):
+        HttpFetcher(allow=("intranet",))
+
+
+def test_watch_does_not_store_an_internal_page(
+    site: tuple[str, Path, list[str]], tmp_path: Path, lens: eventlens.EventLens
+) -> None:
+    """A feed entry linking to an internal service: refused and recorded; stored only when allowed."""
+    base, _, requests = site
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss([story_item(base, STORIES[0], "internal-1")]), "utf-8")
+    db, state = tmp_path / "w.db", tmp_path / "w.state"
+    args = ["watch", str(feed), "--db", str(db), "--state", str(state), "--once", "--quiet"]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 0, refused.output
+    assert requests == []
+    with eventlens.open_store(db) as store:
+        assert store.counts().articles == 0
+        (error,) = store.list_errors()
+        assert "loopback address" in error.reason and "--allow-network" in error.reason
+    allowed = CliRunner().invoke(main, [*args, "--allow-network", "127.0.0.0/8"])
+    assert allowed.exit_code == 0, allowed.output
+    with eventlens.open_store(db) as store:
+        assert store.counts().articles == 1
+
+
+def test_a_page_or_feed_the_parser_chokes_on_fails_alone(
+    site: tuple[str, Path, list[str]], tmp_path: Path, lens: eventlens.EventLens, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception while reading one entry's page (or one feed) is recorded; the poll goes on."""
+    import feedparser
+    import trafilatura
+
+    base, root, _ = site
+    real_extract = trafilatura.extract
+
+    def deep(html: str, *args: object, **kwargs: object) -> str | None:
+        if "Grossi" in html:  # the first story's page only
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", deep)
+    (root / "feed.xml").write_text(rss([story_item(base, STORIES[0], "s0"), story_item(base, STORIES[1], "s1")]))
+    broken = tmp_path / "broken.xml"
+    broken.write_text(rss([story_item(base, STORIES[2], "s2")]), "utf-8")
+    real_parse = feedparser.parse
+
+    def choke(data: bytes, *args: object, **kwargs: object) -> object:
+        if STORIES[2].encode() in data:
+            raise AttributeError("'NoneType' object has no attribute 'get'")
+        return real_parse(data, *args, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", choke)
+    with eventlens.open_store(tmp_path / "w.db") as store:
+        result = watcher(lens, store, tmp_path / "w.state").poll([f"{base}/feed.xml", str(broken)])
+        assert result.ingest.stored == 1  # the second story
+        reasons = sorted(e.reason for e in result.ingest.errors)
+        assert len(reasons) == 2, reasons
+        assert any("AttributeError" in r and "broken.xml" in r for r in reasons)
+        assert any("nested too deeply" in r for r in reasons)

@@ -88,8 +88,6 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     huge = tmp / "huge.txt"
     with huge.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # 50 MB (sparse)
-    latin1 = tmp / "latin1.txt"
-    latin1.write_bytes("Le ministre a d\xe9clar\xe9 que la r\xe9union a eu lieu.".encode("latin-1"))
     html = tmp / "broken.html"
     html.write_bytes(b"<html><head><title>x</title></head><body><div><p><<<</div>>>\x01</body")
     jsonl = tmp / "lines.jsonl"
@@ -99,13 +97,12 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "blank": (blank, "empty"),
         "binary": (binary, "binary"),
         "huge": (huge, "too large"),
-        "latin1": (latin1, "not valid UTF-8"),
         "html": (html, "no article text"),
         "jsonl": (jsonl, "not JSON"),
     }
 
 
-@pytest.mark.parametrize("case", ["empty", "blank", "binary", "huge", "latin1", "html", "jsonl"])
+@pytest.mark.parametrize("case", ["empty", "blank", "binary", "huge", "html", "jsonl"])
 def test_bad_input_gives_clear_error(tmp_path: Path, case: str) -> None:
     path, fragment = _bad_inputs(tmp_path)[case]
     articles, errors = _read([path])
@@ -122,3 +119,114 @@ def test_bad_input_gives_clear_error(tmp_path: Path, case: str) -> None:
 def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
     _, errors = _read([tmp_path / "nope.txt", tmp_path / "*.nothing"])
     assert [e.reason for e in errors] == ["no such file or directory", "the pattern matches no file"]
+
+
+# -- the per-document guard (issue 12) --------------------------------------------------------------
+GOOD_LINE = '{"id": "ok-%d", "text": "Turkey and Russia signed an agreement in Sochi on Tuesday."}\n'
+
+
+def test_deeply_nested_jsonl_line_is_an_error_for_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text(GOOD_LINE % 1 + "[" * 100_000 + "]" * 100_000 + "\n" + GOOD_LINE % 3, "utf-8")
+    later = tmp_path / "later.txt"
+    later.write_text("Kenya and Somalia agreed to restore diplomatic relations.", "utf-8")
+    articles, errors = _read([path, later])
+    assert [a.id for a in articles[:2]] == ["ok-1", "ok-3"] and articles[2].path == str(later)
+    (error,) = errors
+    assert error.article_id == f"{path}:2" and "nested too deeply" in error.reason
+
+
+def test_deeply_nested_object_is_an_error_too(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001 + "\n" + GOOD_LINE % 2, "utf-8")
+    articles, errors = _read([path])
+    assert [a.id for a in articles] == ["ok-2"]
+    assert len(errors) == 1 and errors[0].article_id.endswith(":1")
+
+
+def test_deeply_nested_html_page_does_not_stop_the_run(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 100_000 + "Text" + "</div>" * 100_000 + "</body></html>", "utf-8")
+    later = tmp_path / "later.txt"
+    later.write_text("Kenya and Somalia agreed to restore diplomatic relations.", "utf-8")
+    items = list(read_paths([page, later]))
+    assert isinstance(items[-1], Article) and items[-1].path == str(later)
+    assert all(isinstance(i, DocumentError) for i in items[:-1])  # the deep page: an error (or several), no raise
+
+
+def test_a_library_error_inside_a_reader_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any exception a parsing library raises on one page becomes that page's error."""
+    import trafilatura
+
+    def broken(*_args: object, **_kwargs: object) -> str:
+        raise AttributeError("'NoneType' object has no attribute 'startswith'")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Kenya and Somalia agreed to talk.</p></body></html>", "utf-8")
+    text = tmp_path / "note.txt"
+    text.write_text("Kenya and Somalia agreed to restore diplomatic relations.", "utf-8")
+    articles, errors = _read([page, text])
+    assert [a.path for a in articles] == [str(text)]
+    assert len(errors) == 1 and "AttributeError" in errors[0].reason and errors[0].article_id == str(page)
+
+
+def test_empty_jsonl_is_an_error(tmp_path: Path) -> None:
+    empty, blank = tmp_path / "empty.jsonl", tmp_path / "blank.jsonl"
+    empty.write_bytes(b"")
+    blank.write_bytes(b"\n  \n\n")
+    articles, errors = _read([empty, blank])
+    assert articles == []
+    assert [e.article_id for e in errors] == [str(empty), str(blank)]
+    assert all("no record" in e.reason and e.stage == "read" for e in errors)
+
+
+def test_a_fifo_is_reported_as_such(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _, errors = _read([fifo])
+    assert len(errors) == 1 and "FIFO" in errors[0].reason and "no such file" not in errors[0].reason
+
+
+def test_one_bad_byte_is_replaced_with_a_warning(tmp_path: Path) -> None:
+    text = "Kenya and Somalia agreed on Tuesday to restore diplomatic relations, the ministers said. " * 5
+    path = tmp_path / "one-byte.txt"
+    path.write_bytes(text.encode() + b"\xff" + b" The talks were held in Nairobi.")
+    (article,), (warning,) = _read([path])
+    assert "\ufffd The talks were held in Nairobi." in article.text
+    assert warning.is_warning and warning.article_id == article.id
+    assert "1 byte(s) not valid UTF-8" in warning.reason
+
+
+def test_a_latin1_text_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le ministre a d\xe9clar\xe9 que la r\xe9union a eu lieu.".encode("latin-1"))
+    (article,), (warning,) = _read([path])
+    assert "déclaré" in article.text and warning.is_warning and "Windows-1252" in warning.reason
+
+
+def test_one_bad_byte_in_a_jsonl_line_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl"
+    line = (GOOD_LINE % 1).encode().replace(b"Sochi", b"Soch\xffi")
+    path.write_bytes(line + (GOOD_LINE % 2).encode())
+    articles, errors = _read([path])
+    assert [a.id for a in articles] == ["ok-1", "ok-2"] and "Soch\ufffdi" in articles[0].text
+    assert [(e.article_id, e.is_warning) for e in errors] == [("ok-1", True)]
+
+
+@pytest.mark.parametrize("megabytes", [0.7, 1.3, 2.0, 2.1])
+def test_heavy_html_pages_are_read(tmp_path: Path, megabytes: float, news_page) -> None:
+    path = tmp_path / "heavy.html"
+    path.write_bytes(news_page(int(megabytes * 1_000_000)))
+    (article,), errors = _read([path])
+    assert errors == [] and "restore diplomatic relations" in article.text
+    assert len(path.read_bytes()) > Limits().max_chars  # over the character limit as raw HTML: not what counts
+
+
+def test_the_byte_limit_still_holds_for_html(tmp_path: Path, news_page) -> None:
+    path = tmp_path / "heavy.html"
+    path.write_bytes(news_page(Limits().max_bytes + 10))
+    _, (error,) = _read([path])
+    assert "too large" in error.reason

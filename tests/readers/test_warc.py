@@ -92,3 +92,82 @@ def test_not_a_warc_at_all(tmp_path: Path) -> None:
     path.write_bytes(b"this is plain text pretending to be a crawl\n" * 20)
     (error,) = list(read_paths([path]))
     assert isinstance(error, DocumentError) and "WARC" in error.reason
+
+
+# -- truncated archives (issue 12): the pages before the cut are kept, the cut is recorded ----------
+def _three_pages(path: Path, page: bytes, gzipped: bool) -> list[tuple[int, int]]:
+    """A crawl of three pages; returns each record's (start, end) byte offsets."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzipped)
+        for n in range(3):
+            response(writer, f"{PAGE_URL}/{n}", page.replace(b"Somalia", f"Somalia{n}".encode()))
+    spans = []
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for _record in records:
+            records.read_to_end()
+            spans.append((records.get_record_offset(), records.get_record_offset() + records.get_record_length()))
+    return spans
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("percent", range(50, 100, 5))
+def test_cut_archive_keeps_the_pages_before_the_cut(tmp_path: Path, page: bytes, gzipped: bool, percent: int) -> None:
+    full = tmp_path / ("full.warc.gz" if gzipped else "full.warc")
+    spans = _three_pages(full, page, gzipped)
+    data = full.read_bytes()
+    cut = len(data) * percent // 100
+    path = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
+    path.write_bytes(data[:cut])
+    later = tmp_path / "later.txt"
+    later.write_text("Kenya and Somalia agreed to restore diplomatic relations.", "utf-8")
+    items = list(read_paths([path, later]))  # no exception, and the next file is still read
+    assert isinstance(items[-1], Article) and items[-1].path == str(later)
+    items = items[:-1]
+    complete = sum(1 for _start, end in spans if end <= cut)
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.url for a in articles] == [f"{PAGE_URL}/{n}" for n in range(complete)]
+    errors = [i for i in items if isinstance(i, DocumentError)]
+    assert len(errors) == 1, errors  # the cut, once
+    assert "truncated WARC record" in errors[0].reason or "damaged" in errors[0].reason
+    assert errors[0].path == str(path)
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
+def test_cut_inside_a_record_header_is_recorded(tmp_path: Path, page: bytes, gzipped: bool) -> None:
+    full = tmp_path / ("full.warc.gz" if gzipped else "full.warc")
+    spans = _three_pages(full, page, gzipped)
+    data = full.read_bytes()
+    for into in (12, 40, 120):  # inside the third record's WARC header (and the gzip member's start)
+        path = tmp_path / (f"cut{into}.warc.gz" if gzipped else f"cut{into}.warc")
+        path.write_bytes(data[: spans[2][0] + into])
+        items = list(read_paths([path]))
+        assert [i.url for i in items if isinstance(i, Article)] == [f"{PAGE_URL}/0", f"{PAGE_URL}/1"], into
+        errors = [i for i in items if isinstance(i, DocumentError)]
+        assert len(errors) == 1 and "damaged archive" in errors[0].reason, (into, errors)
+
+
+def test_a_cut_non_html_record_is_recorded_too(tmp_path: Path) -> None:
+    path = tmp_path / "images.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        response(writer, "https://news.example.org/a.png", b"\x89PNG" + b"\x01" * 5000, "image/png")
+    path.write_bytes(path.read_bytes()[:3000])
+    (error,) = list(read_paths([path]))
+    assert isinstance(error, DocumentError) and "cut short" in error.reason
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
+def test_heavy_pages_in_a_crawl_are_read(tmp_path: Path, gzipped: bool, news_page) -> None:
+    """0.7-2 MB pages (a short article in heavy furniture): the limits are bytes per page and
+    characters of the extracted text, not characters of the HTML."""
+    path = tmp_path / ("heavy.warc.gz" if gzipped else "heavy.warc")
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzipped)
+        for n, size in enumerate((700_000, 1_400_000, 2_000_000)):
+            response(writer, f"{PAGE_URL}/{n}", news_page(size).replace(b"Paragraph", f"Part{n}".encode()))
+    items = list(read_paths([path]))
+    assert [type(i).__name__ for i in items] == ["Article"] * 3, items
+    assert all("restore diplomatic relations" in i.text for i in items)

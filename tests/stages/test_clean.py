@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.errors import ConfigError
+from eventlens.errors import ConfigError, InputError
 from eventlens.model import Article, Document
 from eventlens.readers.text import article_from_text
 from eventlens.stages.clean import BoilerplateRules, Cleaner
@@ -79,3 +79,15 @@ def test_bad_user_rules_are_a_clear_error(tmp_path: Path, content: str, message:
     extra.write_text(content, "utf-8")
     with pytest.raises(ConfigError, match=message):
         BoilerplateRules.load((extra,))
+
+
+def test_the_character_limit_applies_after_cleaning() -> None:
+    """`Limits.max_chars` counts the cleaned text: furniture that is removed does not count."""
+    body = "Kenya and Somalia agreed to restore diplomatic relations on Tuesday, officials said.\n"
+    furniture = "Advertisement\n" * 40  # removed by the boilerplate rules
+    text = "Kenya and Somalia restore ties\n" + body * 2 + furniture
+    cleaner = Cleaner(max_chars=len(text) - len(furniture) + 10)
+    doc = cleaner(Document(article=article_from_text(text)))
+    assert "Advertisement" not in doc.text
+    with pytest.raises(InputError, match=r"too long: .* characters after cleaning"):
+        Cleaner(max_chars=100)(Document(article=article_from_text(text)))

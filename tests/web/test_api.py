@@ -278,17 +278,17 @@ def test_ingest_without_a_file(client):
 
 
 def test_token_authentication(hand_store, lens):
-    app = create_app(hand_store.url, lens=lens, token="s3cret-token", allowed_hosts=["testserver"])
+    app = create_app(hand_store.url, lens=lens, token="s3cret-token-0123456", allowed_hosts=["testserver"])
     with TestClient(app) as anonymous:
         denied = anonymous.get("/api/events")
         assert denied.status_code == 401 and "token is required" in denied.json()["detail"]
         assert anonymous.get("/").status_code == 401
         assert anonymous.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert anonymous.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert anonymous.get("/api/events", headers={"Authorization": "Bearer s3cret-token-0123456"}).status_code == 200
         assert anonymous.get("/static/style.css").status_code == 200
         assert anonymous.get("/api/health").status_code == 200
     with TestClient(app) as browser:
-        assert browser.get("/?token=s3cret-token").status_code == 200  # sets the cookie
+        assert browser.get("/?token=s3cret-token-0123456").status_code == 200  # sets the cookie
         assert browser.get("/actors").status_code == 200
         assert browser.get("/api/stats").status_code == 200
 

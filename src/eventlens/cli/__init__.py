@@ -12,6 +12,7 @@ from .analysis import alerts, dyad, network
 from .eval import eval_cmd
 from .export import export
 from .ingest import extract_cmd, ingest
+from .migrate import migrate
 from .query import events, search, show
 from .serve import serve
 from .watch import watch
@@ -47,3 +48,4 @@ main.add_command(alerts)
 main.add_command(dyad)
 main.add_command(network)
 main.add_command(eval_cmd)
+main.add_command(migrate)

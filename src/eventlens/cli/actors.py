@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..knowledge.actor_files import ActorFileContents, contents_to_yaml, read_actor_file
 from ..knowledge.actors import (
     ORG_KINDS,
@@ -55,7 +55,7 @@ def actors(ctx: click.Context, db: str, limit: int) -> None:
     """List actors with their codes, roles, aliases and mention counts."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = store.list_actors(limit=limit)
     kb = _kb()
     people = {p.id: p for p in kb.people}
@@ -93,7 +93,12 @@ def show_actor(name: str, db: str, on: str | None, limit: int) -> None:
                 [(r.start or "?", r.end or "now", r.code, r.title) for r in entry.roles],
                 max_width=70,
             )
-    with open_store(db) as store:
+    try:
+        store = open_store(db, must_exist=True)
+    except StoreError as exc:  # the knowledge base part stands without a store
+        click.echo(f"events: none shown ({exc})")
+        return
+    with store:
         events = store.query_events(EventQuery(actor=label, limit=limit))
     click.echo(f"events in {db}: {len(events)}")
     if events:

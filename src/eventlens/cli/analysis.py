@@ -32,7 +32,7 @@ format_option = click.option(
 @format_option
 def alerts(db: str, since: str | None, level: str, min_gap_days: int, shift_threshold: float, fmt: str) -> None:
     """Alerts: the first event of a kind between a pair after a long silence; sharp Goldstein shifts."""
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = find_alerts(store, since, level, min_gap_days, shift_threshold)  # type: ignore[arg-type]
     if fmt == "jsonl":
         for alert in found:
@@ -54,7 +54,7 @@ def dyad(a: str, b: str, db: str, freq: str, since: str | None, until: str | Non
     """The time series of the pair A, B (codes like TURSPY, country:SYR, or actor ids), both directions."""
     check_iso_date(since, "--since")
     check_iso_date(until, "--until")
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         series = dyad_series(store, parse_actor_spec(a), parse_actor_spec(b), freq, since, until)  # type: ignore[arg-type]
     if fmt == "jsonl":
         click.echo(json.dumps(series.to_dict(), ensure_ascii=False))
@@ -82,7 +82,7 @@ def network(db: str, level: str, since: str | None, until: str | None, around: s
     """Who deals with whom: edges by events and Goldstein, and each actor's centrality."""
     check_iso_date(since, "--since")
     check_iso_date(until, "--until")
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         net = actor_network(store, level, since, until, parse_actor_spec(around) if around else None,  # type: ignore[arg-type]
                             min_count)  # fmt: skip
     if fmt == "jsonl":

@@ -23,8 +23,11 @@ from .options import db_option, event_filter_options, event_query_from
 def export(fmt: str, db: str, output: str | None, limit: int | None, **filters: Any) -> None:
     """Write stored events in an interchange format (the filters of `eventlens events` and /api/export)."""
     query = event_query_from(**filters)
-    with open_store(db) as store:
-        written = export_events(store, fmt, output, query, limit)
+    with open_store(db, must_exist=True) as store:
+        try:
+            written = export_events(store, fmt, output, query, limit)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output or 'the output'}: {exc.strerror or exc}") from exc
     if output:
         click.echo(f"{written} {'rows' if fmt.startswith('gdelt') else 'records'} written to {output}", err=True)
     else:

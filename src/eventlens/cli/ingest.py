@@ -50,6 +50,15 @@ def ingest(
         counts = store.counts()
     echo_summary(summary)
     click.echo(f"store {settings.db}: {counts.articles} articles, {counts.events} events, {counts.actors} actors")
+    if every_input_failed(summary):
+        click.echo("error: every input failed; nothing was stored", err=True)
+        click.get_current_context().exit(1)
+
+
+def every_input_failed(summary: IngestSummary) -> bool:
+    """Nothing stored or already there, and at least one failure (warnings are not failures)."""
+    failures = [e for e in summary.errors if not e.is_warning]
+    return bool(failures) and summary.stored == 0 and summary.skipped == 0
 
 
 def echo_summary(summary: IngestSummary) -> None:

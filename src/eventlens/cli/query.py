@@ -25,7 +25,7 @@ from .options import db_option, event_filter_options, event_query_from
 def events(db: str, limit: int, offset: int, fmt: str, count: bool, **filters: Any) -> None:
     """List stored events, filtered (newest first by default)."""
     query = event_query_from(limit, offset, **filters)
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         if count:
             click.echo(store.count_events(query))
             return
@@ -41,7 +41,7 @@ def events(db: str, limit: int, offset: int, fmt: str, count: bool, **filters: A
 def search(words: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
     """Full-text search over evidence sentences and actor names (newest first): eventlens search talks Ankara"""
     query = EventQuery(text=" ".join(words), sort="-date", limit=limit)
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         found = store.query_events(query)
         total = store.count_events(query)
     _echo_events(found, fmt)
@@ -90,7 +90,7 @@ def write_csv(found: list[Event]) -> None:
 @db_option
 def show(event_id: str, db: str) -> None:
     """Show one event with its evidence sentences, the span highlighted, and why it got its code."""
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         event = store.get_event(event_id)
         if event is None:
             raise click.ClickException(f"no event {event_id!r} in {db}")

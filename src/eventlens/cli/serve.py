@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
-import secrets
 
 import click
 
@@ -31,7 +29,8 @@ def is_loopback(host: str) -> bool:
     "--token",
     envvar=ENV_TOKEN,
     default=None,
-    help=f"Require this token (env {ENV_TOKEN}). Off on localhost; beyond it a random one is made if not given.",
+    help=f"Require this token (env {ENV_TOKEN}; at least 16 characters, no whitespace). Off on localhost; "
+    "beyond it a random one is made if not given, and shown once.",
 )
 @click.option("--no-auth", is_flag=True, help="Serve beyond localhost without a token (not recommended).")
 @click.option("--max-upload-mb", type=click.IntRange(1, 2048), default=20, show_default=True)
@@ -46,21 +45,28 @@ def serve(
     import uvicorn
 
     from ..web import create_app
+    from ..web.tokens import check_token, new_token, reveal_token
 
+    made = False
     if no_auth:
-        token = None
-    elif token is None and not is_loopback(host):
-        token = secrets.token_urlsafe(24)
+        if token:
+            raise click.UsageError("--no-auth and --token together: choose one")
+        if not is_loopback(host):
+            click.echo(f"warning: serving on {host} without authentication (--no-auth)", err=True)
+    elif token is not None:
+        token = check_token(token)  # a ConfigError: a clear message, exit 1
+    elif not is_loopback(host):
+        token, made = new_token(), True
     settings = settings_from(db=db, model=model)
     hosts = [*allowed_hosts, host] if host not in ("0.0.0.0", "::") else [*allowed_hosts, *(["*"] if token else [])]
     app = create_app(settings.db, settings, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
                      allowed_hosts=hosts, warm_up=True)  # fmt: skip
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     click.echo(f"eventlens: serving {settings.db} at http://{shown}:{port}/ (API schema at /openapi.json)")
-    if token:
-        if os.environ.get(ENV_TOKEN) != token:
-            click.echo(f"token: {token}")
-            click.echo(f"  open http://{shown}:{port}/?token={token} once, or send 'Authorization: Bearer TOKEN'")
-        else:
-            click.echo(f"token authentication on (the token is in {ENV_TOKEN})")
+    if made:
+        assert token is not None
+        click.echo(reveal_token(token, settings.db))
+        click.echo("  open the UI once with ?token=TOKEN, or send 'Authorization: Bearer TOKEN'")
+    elif token:
+        click.echo("token authentication on (the token you gave)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

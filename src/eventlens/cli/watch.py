@@ -25,23 +25,28 @@ from .options import db_option, model_option, settings_from
               help="Watch state file (default: next to the database, DB.watch.json).")  # fmt: skip
 @click.option("--timeout", type=click.FloatRange(0.1), default=20, show_default=True, help="HTTP timeout (s).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--allow-network", "allow", multiple=True, metavar="CIDR",
+              help="Also fetch from this non-public network or address (e.g. 10.1.0.0/16, 127.0.0.1); "
+                   "loopback, private, link-local and multicast addresses are refused otherwise.")  # fmt: skip
 def watch(
     sources: tuple[str, ...], db: str, model: str | None, interval: float, once: bool, state_path: str | None,
-    timeout: float, quiet: bool,
+    timeout: float, quiet: bool, allow: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Poll feeds (URLs of RSS/Atom feeds, or local feed files/directories) and ingest new entries.
 
     Each entry's link is fetched and read as an HTML page (its own text is used when the page
-    cannot be fetched). Entries already in the store are never ingested twice, across restarts.
+    cannot be fetched). Only public addresses are fetched unless --allow-network says otherwise.
+    Entries already in the store are never ingested twice, across restarts.
     """
     settings = settings_from(db=db, model=model)
+    fetcher = HttpFetcher(timeout=timeout, allow=allow)  # a bad --allow-network is an error before anything
     state = WatchState.load(Path(state_path) if state_path else default_state_path(settings.db))
     lens = load(settings)
     with (
         open_store(settings.db) as store,
         tqdm(unit=" articles", desc="watch", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar,
     ):
-        watcher = FeedWatcher(lens, store, state, HttpFetcher(timeout=timeout), progress=lambda _item: bar.update(1))
+        watcher = FeedWatcher(lens, store, state, fetcher, progress=lambda _item: bar.update(1))
         try:
             watcher.run(list(sources), interval, once=once, on_poll=_echo_poll)
         except KeyboardInterrupt:

@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..errors import InputError
 from ..lens import EventLens, IngestSummary
 from ..model import Article, Document, DocumentError
 from ..readers.feeds import FeedEntry, FeedLoad, HttpFetcher, WatchState, entry_article, load_feed_source
+from ..readers.guard import error_for
 from ..store.base import Store
 from .writer import store_document
 
@@ -98,10 +98,8 @@ class FeedWatcher:
         where = entry.link or entry.feed
         try:
             return entry_article(entry, self.fetcher, self.limits)
-        except InputError as exc:
-            return DocumentError(entry.article_id, "read", str(exc), where)
-        except (ValueError, LookupError, OSError) as exc:  # a page the HTML reader chokes on
-            return DocumentError(entry.article_id, "read", f"{where}: unreadable ({type(exc).__name__}: {exc})", where)
+        except Exception as exc:  # the per-document guard: a page the readers choke on fails alone
+            return error_for(exc, entry.article_id, where, where=where)
 
     def _record(self, error: DocumentError, summary: PollSummary) -> None:
         self.store.record_error(error)

@@ -28,10 +28,22 @@ __all__ = [
 ]  # fmt: skip
 
 
+def check_output(output: str | Path) -> None:
+    """An output file can be written there: its folder exists and it is not a folder itself."""
+    path = Path(output)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigError(f"cannot write {path}: the folder {folder} does not exist (create it first)")
+    if path.is_dir():
+        raise ConfigError(f"cannot write {path}: it is a folder; give a file name")
+
+
 def write_events(events: Iterable[Event], fmt: str, output: str | Path | None, store: Store | None = None) -> int:
     """Write `events` in `fmt` to `output` (a path; stdout for None, text formats only). Returns rows written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if output is not None:
+        check_output(output)
     if fmt == "parquet":
         if output is None:
             raise ConfigError("Parquet is binary: give an output file (--output FILE.parquet)")

@@ -22,6 +22,7 @@ import logging
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,7 +33,9 @@ import feedparser
 from ..config import Limits
 from ..errors import InputError
 from ..model import Article
+from .addresses import AddressRefused, guarded_handlers, parse_networks
 from .decode import check_text
+from .guard import reason_for
 from .html import read_html_bytes
 from .warc import as_utf8
 
@@ -66,12 +69,17 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 
 class HttpFetcher:
-    """GET over http(s) only, with a timeout and a size limit; every failure is an `InputError`."""
+    """GET over http(s) only, with a timeout and a size limit; every failure is an `InputError`.
 
-    def __init__(self, timeout: float = 20.0, user_agent: str = USER_AGENT) -> None:
+    Only public addresses are connected to, checked after DNS resolution and on every redirect
+    (`addresses.py`); `allow` lists the networks (CIDR or single addresses) the user allows beyond.
+    """
+
+    def __init__(self, timeout: float = 20.0, user_agent: str = USER_AGENT, allow: Iterable[str] = ()) -> None:
         self.timeout = timeout
         self.user_agent = user_agent
-        self.opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self.allowed = parse_networks(allow)
+        self.opener = urllib.request.build_opener(*guarded_handlers(self.allowed), _HttpOnlyRedirects())
 
     def get(self, url: str, max_bytes: int, etag: str | None = None, modified: str | None = None) -> Fetched:
         if not url.lower().startswith(("http://", "https://")):
@@ -94,6 +102,8 @@ class HttpFetcher:
                     etag=response.headers.get("ETag"),
                     modified=response.headers.get("Last-Modified"),
                 )
+        except AddressRefused as exc:
+            raise AddressRefused(f"{url}: refused: {exc}") from exc
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Fetched(url=url, data=b"", etag=etag, modified=modified, not_modified=True)
@@ -187,7 +197,7 @@ def _article_from_content(entry: FeedEntry, limits: Limits) -> Article:
         except InputError:
             logger.debug("entry %s: content is not usable HTML, reading it as text", entry.key)
     text = f"{entry.title}\n\n{content}" if entry.title else content
-    check_text(text, limits, what=entry.key)
+    check_text(text, limits, what=entry.key, max_chars=True)
     return _as_entry_article(Article(id="", text=text, title=entry.title), entry)
 
 
@@ -270,6 +280,8 @@ def load_feed_source(source: str, fetcher: HttpFetcher, state: WatchState, max_f
                 load.entries = parse_feed(load.fetched.data, source)
         except InputError as exc:
             load.errors.append(exc)
+        except Exception as exc:  # the per-document guard: a feed the parser chokes on fails alone
+            load.errors.append(InputError(reason_for(exc, source)))
         return load
     path = Path(source)
     if not path.exists():
@@ -286,4 +298,6 @@ def load_feed_source(source: str, fetcher: HttpFetcher, state: WatchState, max_f
             load.errors.append(exc)
         except OSError as exc:
             load.errors.append(InputError(f"cannot read {file}: {exc.strerror}"))
+        except Exception as exc:  # the per-document guard: a feed the parser chokes on fails alone
+            load.errors.append(InputError(reason_for(exc, str(file))))
     return load

@@ -18,8 +18,12 @@ logger = logging.getLogger(__name__)
 MIN_WORDS = 3  # fewer words than this is not an article
 
 
-def read_html_bytes(data: bytes, limits: Limits, *, path: str | None = None) -> Article:
-    html = decode_document(data, limits, what="HTML page")
+def read_html_bytes(
+    data: bytes, limits: Limits, *, path: str | None = None, warnings: list[str] | None = None
+) -> Article:
+    """The article of an HTML page. The page is bounded in bytes (`Limits.max_bytes`), its
+    extracted text in characters (`Limits.max_chars`), so that a heavy page of a short article reads."""
+    html = decode_document(data, limits, what="HTML page", warnings=warnings)
     if "<" not in html:
         raise InputError("HTML page has no markup; expected an HTML page")
     extracted = trafilatura.extract(
@@ -31,7 +35,7 @@ def read_html_bytes(data: bytes, limits: Limits, *, path: str | None = None) -> 
     body = meta.get("text") or ""
     if sum(1 for word in body.split() if any(ch.isalpha() for ch in word)) < MIN_WORDS:
         raise InputError("HTML page: no article text found in the page")
-    check_text(body, limits, what="HTML page")
+    check_text(body, limits, what="HTML page", max_chars=True)
     title = (meta.get("title") or "").strip() or None
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Article(

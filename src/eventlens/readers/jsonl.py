@@ -1,4 +1,9 @@
-"""JSONL: one article a line (`id`, `text`, optional `title`, `date`, `url`, `source`)."""
+"""JSONL: one article a line (`id`, `text`, optional `title`, `date`, `url`, `source`).
+
+Each line is read under the per-document guard: a line that cannot be read (not JSON, nested
+too deeply, not UTF-8 beyond repair...) gives an error for that line, and the next line is read.
+A file with no record at all gives an error for the file.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +14,39 @@ from typing import IO
 
 from ..config import Limits
 from ..errors import InputError
-from ..model import Article, DocumentError
-from .decode import check_text
+from ..model import WARNING_STAGE, Article, DocumentError
+from .decode import check_text, decode_utf8
+from .guard import error_for
 
 
 def iter_jsonl(stream: IO[bytes], limits: Limits, *, path: str) -> Iterator[Article | DocumentError]:
     """Articles from a JSONL stream; a bad line gives an error for that line only."""
+    records = 0
     for lineno, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
+        records += 1
         where = f"{path}:{lineno}"
+        warnings: list[str] = []
         try:
-            yield article_from_record(_parse_line(raw, limits, where), limits, where=where, path=path)
-        except InputError as exc:
-            yield DocumentError(article_id=where, stage="read", reason=str(exc), path=path)
+            article = article_from_record(_parse_line(raw, limits, where, warnings), limits, where=where, path=path)
+        except Exception as exc:  # the per-document guard: this line fails, the next is read
+            yield error_for(exc, where, path, where=where)
+            continue
+        yield article
+        for note in warnings:
+            yield DocumentError(article_id=article.id, stage=WARNING_STAGE, reason=note, path=path)
+    if records == 0:
+        yield DocumentError(
+            article_id=path, stage="read", reason="the JSONL file holds no record (it is empty)", path=path
+        )
 
 
-def _parse_line(raw: bytes, limits: Limits, where: str) -> dict:
+def _parse_line(raw: bytes, limits: Limits, where: str, warnings: list[str]) -> dict:
     if len(raw) > limits.max_jsonl_line_bytes:
         raise InputError(f"{where}: line too large ({len(raw):,} bytes, limit {limits.max_jsonl_line_bytes:,})")
     try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 ({exc.reason})") from exc
+        record = json.loads(decode_utf8(raw, where, warnings))
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(record, dict):

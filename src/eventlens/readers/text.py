@@ -60,6 +60,8 @@ def article_from_text(text: str, *, article_id: str | None = None, path: str | N
     )
 
 
-def read_text_bytes(data: bytes, limits: Limits, *, path: str | None = None) -> Article:
-    text = decode_document(data, limits, what="document")
+def read_text_bytes(
+    data: bytes, limits: Limits, *, path: str | None = None, warnings: list[str] | None = None
+) -> Article:
+    text = decode_document(data, limits, what="document", warnings=warnings)
     return article_from_text(text, path=path)

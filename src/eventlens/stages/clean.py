@@ -60,8 +60,9 @@ class Cleaner:
     requires: tuple[str, ...] = ("article",)
     provides: tuple[str, ...] = ("text", "paragraphs")
 
-    def __init__(self, rules: BoilerplateRules | None = None) -> None:
+    def __init__(self, rules: BoilerplateRules | None = None, max_chars: int | None = None) -> None:
         self.rules = rules or BoilerplateRules.load()
+        self.max_chars = max_chars  # `Limits.max_chars`: the cleaned text may be at most this long
 
     def __call__(self, doc: Document) -> Document:
         blocks = self.classify(doc.article.text, doc.article.title, infer_headline=doc.article.fmt == "text")
@@ -76,6 +77,9 @@ class Cleaner:
             parts.append(text)
             offset += len(text)
         doc.text = PARAGRAPH_SEP.join(parts)
+        if self.max_chars is not None and len(doc.text) > self.max_chars:
+            raise InputError(f"the article is too long: {len(doc.text):,} characters after cleaning "
+                             f"(limit {self.max_chars:,})")  # fmt: skip
         return doc
 
     def classify(self, raw: str, title: str | None, *, infer_headline: bool = True) -> list[tuple[str, SentenceKind]]:

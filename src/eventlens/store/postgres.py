@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+import psycopg.errors
 
 from ..errors import StoreError
 from .dedup import DEFAULT_THRESHOLD
@@ -39,15 +40,31 @@ class PostgresStore(RelationalStore):
     database_errors = (psycopg.Error,)
     dialect = "postgresql"
 
-    def __init__(self, url: str, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        url: str,
+        dedup_threshold: float = DEFAULT_THRESHOLD,
+        *,
+        migrate: bool = True,
+        timeout: float | None = None,
+    ) -> None:
         super().__init__(dedup_threshold)
         self.url = url
         self._sql_cache: dict[str, str] = {}
+        extra = {}
+        if timeout is not None:  # a statement waiting longer than this for a lock is cancelled: StoreBusy
+            extra = {"connect_timeout": max(1, int(timeout)), "options": f"-c lock_timeout={int(timeout * 1000)}"}
         try:
-            self.conn = psycopg.connect(url, autocommit=True)
+            self.conn = psycopg.connect(url, autocommit=True, **extra)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {redact(url)}: {exc}") from exc
-        self._migrate()
+        if migrate:
+            self._migrate()
+        else:
+            self._check_schema()
+
+    def _is_busy(self, exc: BaseException) -> bool:
+        return isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled)
 
     def _sql(self, sql: str) -> str:
         converted = self._sql_cache.get(sql)

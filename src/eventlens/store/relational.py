@@ -26,8 +26,8 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import StoreError
-from ..model import Actor, Document, DocumentError, Event, Mention, Sentence
+from ..errors import StoreBusy, StoreError
+from ..model import WARNING_STAGE, Actor, Document, DocumentError, Event, Mention, Sentence
 from ..stages.merge import fold
 from . import derived
 from .base import (
@@ -109,6 +109,25 @@ class RelationalStore(Store):
                 )
                 logger.info("database %s migrated to schema %d", self.url, version)
 
+    def _check_schema(self) -> None:
+        """Without any lock: the schema is there and current (a store opened with `migrate=False`)."""
+        try:
+            row = self._fetchone("SELECT value FROM meta WHERE key='schema_version'")
+        except self.database_errors as exc:
+            if self._is_busy(exc):
+                raise StoreBusy(f"the database {self.url} is busy (held by a writer): {exc}") from exc
+            raise StoreError(f"{self.url} is not an eventlens database (no schema): {exc}") from exc
+        current = int(row[0]) if row else 0
+        if current != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.url} has schema version {current}, this eventlens uses {SCHEMA_VERSION}: "
+                "run `eventlens migrate` (or any ingest) first"
+            )
+
+    def _is_busy(self, exc: BaseException) -> bool:
+        """Whether `exc` means that a writer holds what was asked for (a backend may say more)."""
+        return False
+
     # -- writing ------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
         return self._fetchone("SELECT 1 FROM articles WHERE id=?", (article_id,)) is not None
@@ -134,8 +153,13 @@ class RelationalStore(Store):
                 else:
                     self._save_original(doc, key, signature)
                 self._refresh_derived(article.id)
-                self._execute("DELETE FROM ingest_errors WHERE article_id=?", (article.id,))
+                # its earlier failures are resolved; a warning about how it was read still holds
+                self._execute(
+                    "DELETE FROM ingest_errors WHERE article_id=? AND stage <> ?", (article.id, WARNING_STAGE)
+                )
         except self.database_errors as exc:
+            if self._is_busy(exc):
+                raise StoreBusy(f"cannot store article {article.id} now, the database is busy: {exc}") from exc
             raise StoreError(f"cannot store article {article.id}: {exc}") from exc
         return True
 

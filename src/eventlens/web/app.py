@@ -129,7 +129,10 @@ class WebState:
             return self._kb
 
     def open_store(self) -> Store:
-        return open_store(self.store_url)
+        """The store for one request: never migrated here (see `busy.py`), a bounded wait for locks."""
+        from .busy import REQUEST_DB_TIMEOUT
+
+        return open_store(self.store_url, migrate=False, timeout=REQUEST_DB_TIMEOUT)
 
 
 def create_app(
@@ -150,6 +153,10 @@ def create_app(
     from . import api, pages
 
     settings = settings or Settings.from_env()
+    if token is not None:
+        from .tokens import check_token
+
+        check_token(token)  # an empty, blank or short token is no protection: refused
     app = FastAPI(
         title="eventlens",
         version=_version(),
@@ -165,7 +172,10 @@ def create_app(
     _add_error_handlers(app)
     _add_middleware(app)
     app.add_middleware(OriginGuard, allowed_hosts=tuple(allowed_hosts or ()), token=token or None)
-    with app.state.web.open_store():  # fail early on a bad store URL, and create/migrate the schema
+    from .busy import add_busy_handler
+
+    add_busy_handler(app)
+    with open_store(store_url):  # once, at start-up: fail early on a bad store URL, create/migrate the schema
         pass
     if warm_up:  # `eventlens serve`: the default network and alerts are ready before the first visit
         app.state.web.warm_up()
