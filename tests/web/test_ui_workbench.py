@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.web.test_ui import artifacts, browser, page, server  # noqa: F401  (the fixtures of test_ui)
+from tests.web.test_ui import artifacts, page, server  # noqa: F401  (the fixtures of test_ui; browser: conftest)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
