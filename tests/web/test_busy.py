@@ -42,7 +42,7 @@ def writer_holding(db: str | Path, exclusive: bool = False) -> Iterator[sqlite3.
 
 def test_reads_do_not_wait_for_a_writer(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(busy, "REQUEST_DB_TIMEOUT", 2.0)  # waiting would end in a 503, which fails the test
-    with TestClient(create_app(db)) as client, writer_holding(db):
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as client, writer_holding(db):
         for path in ("/api/stats", "/api/events?limit=5", "/api/actors", "/api/errors", "/"):
             response = client.get(path)
             assert response.status_code == 200, (path, response.text[:200])
@@ -51,7 +51,7 @@ def test_reads_do_not_wait_for_a_writer(db: str, monkeypatch: pytest.MonkeyPatch
 
 def test_a_locked_database_is_a_503_with_retry_after(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(busy, "REQUEST_DB_TIMEOUT", 0.5)
-    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+    with TestClient(create_app(db, allowed_hosts=["testserver"]), raise_server_exceptions=False) as client:
         assert client.get("/api/stats").status_code == 200
         with writer_holding(db, exclusive=True):
             for path in ("/api/stats", "/api/events", "/api/timeline?actor=TUR"):
@@ -74,6 +74,6 @@ def test_requests_do_not_migrate(tmp_path: Path) -> None:
         eventlens.open_store(empty, migrate=False)
     with sqlite3.connect(empty) as conn:
         assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
-    app = create_app(empty)  # start-up migrates it, once
+    app = create_app(empty, allowed_hosts=["testserver"])  # start-up migrates it, once
     with TestClient(app) as client:
         assert client.get("/api/stats").json()["articles"] == 0

@@ -27,7 +27,7 @@ def test_create_app_refuses_a_weak_token(hand_built_store, weak: str) -> None:
 
 def test_the_api_needs_the_token(hand_built_store) -> None:
     store = hand_built_store(TUR_SYR)
-    with TestClient(create_app(store.url, token=TOKEN)) as client:
+    with TestClient(create_app(store.url, token=TOKEN, allowed_hosts=["testserver"])) as client:
         refused = client.get("/api/events")
         assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
         assert client.get("/api/events", headers={"Authorization": "Bearer " + TOKEN[:-1]}).status_code == 401

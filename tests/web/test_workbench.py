@@ -161,10 +161,10 @@ def test_foreign_host_is_refused(client):
 
 
 def test_token_lets_a_foreign_origin_through(hand_store, lens):
-    app = create_app(hand_store.url, lens=lens, token="tok-123", allowed_hosts=["*"])
+    app = create_app(hand_store.url, lens=lens, token="tok-0123456789abcdef", allowed_hosts=["*"])
     with TestClient(app, base_url="http://anything.example") as remote:
         body = {"text": "Kenya's president met the Somali president in Nairobi on Monday."}
-        headers = {"Origin": "http://evil.example", "Authorization": "Bearer tok-123"}
+        headers = {"Origin": "http://evil.example", "Authorization": "Bearer tok-0123456789abcdef"}
         assert remote.post("/api/ingest/text", json=body, headers=headers).status_code == 200
         headers["Authorization"] = "Bearer wrong"
         assert remote.post("/api/ingest/text", json=body, headers=headers).status_code == 403
