@@ -204,3 +204,25 @@ def test_undated_text_takes_the_role_from_the_title(process_text, text: str, pub
     doc = process_text(text, published=published)
     codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Hakan Fidan"}
     assert codes == {code}
+
+
+def test_an_acronym_links_only_when_written_in_capitals(process_text) -> None:
+    doc = process_text("Who will pay for the new bridge? The WHO said it would not.", published="2024-05-02")
+    linked = {m.text: m.actor.code for m in doc.actor_mentions}
+    assert "Who" not in linked
+    assert linked.get("The WHO", "").startswith("IGO")
+
+
+def test_an_imported_person_links_by_surname_only_after_the_full_name(process_text) -> None:
+    alone = process_text("Berisha left the meeting early, the mayor of Tirana said.", published="2024-05-02")
+    assert not [m for m in alone.actor_mentions if m.text == "Berisha" and m.actor.actor_id.startswith("kb:")]
+    text = "Sali Berisha spoke in Tirana on Monday. Later Berisha left the meeting early."
+    doc = process_text(text, published="2024-05-02")
+    found = [m.actor for m in doc.actor_mentions if m.text == "Berisha"]
+    assert found and found[0].actor_id == "kb:sali-berisha" and found[0].code.startswith("ALB")
+
+
+def test_a_known_name_with_another_countrys_title_is_someone_else(process_text) -> None:
+    doc = process_text("Kenyan lawmaker Sali Berisha criticised the budget on Monday.", published="2024-05-02")
+    people = [m.actor for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert people and all(not a.actor_id.startswith("kb:") for a in people), people

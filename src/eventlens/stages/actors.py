@@ -183,6 +183,8 @@ class ActorResolver:
     ) -> Piece | None:
         if not case_ok(ws[i : i + n], key):
             return None
+        if n == 1 and not ws[i].is_upper and self.kb.is_acronym_key(key):
+            return None  # "Who" is not the WHO, "Us" not the US
         entries = self.kb.name_index.get(key)
         if entries:
             entry = self.kb._choose(list(entries), state.day)
@@ -378,10 +380,7 @@ class ActorResolver:
         state: ArticleState,
     ) -> None:  # fmt: skip
         name = " ".join(w.text for w in ws[head.i : head.j])
-        if (
-            head.match is not None and head.j - head.i == 1 and country and head.match.country
-            and country != head.match.country
-        ):  # fmt: skip
+        if head.match is not None and country and not self._country_fits(head.match, country):
             head = Piece(head.i, head.j, "person")  # "Algerian President Levy" is not Israel's Levy
         if head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
@@ -402,6 +401,16 @@ class ActorResolver:
         if phrase.actor.kind == "person":
             key = name_key(name)
             state.persons.append((ws[head.i].start, phrase.actor, key))
+
+    @staticmethod
+    def _country_fits(match: KBMatch, country: str) -> bool:
+        """Whether a person the text calls "<country's> ..." can be this known person: one of the
+        countries of their roles (a namesake of another country is someone else)."""
+        if not match.country or country == match.country:
+            return True
+        if not isinstance(match.entry, Person):
+            return False
+        return any(r.code.startswith(country) for r in match.entry.roles)
 
     def _code_by_title(self, actor: Actor, sector: str | None) -> None:
         """With no date to read roles on, the title the text gives picks the role
