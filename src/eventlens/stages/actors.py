@@ -71,6 +71,7 @@ from .actor_phrases import (
 )
 
 logger = logging.getLogger(__name__)
+WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
 
 
 class ActorResolver:
@@ -98,6 +99,7 @@ class ActorResolver:
             for phrase in phrases:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
+            self._code_by_bare_apposition(phrases, ws, state)
             phrases = self._join_appositions(phrases, ws)
             phrases = drop_locating_possessors(phrases)
             for phrase in phrases:
@@ -213,6 +215,19 @@ class ActorResolver:
         """A one-word name of a person counts if the article names them in full or they hold office."""
         return person.id in state.full_names or person.is_active_on(state.day)
 
+    @staticmethod
+    def _named_before(word: Word, state: ArticleState) -> bool:
+        """A capitalised word that is the last name of a person the article named in full earlier
+        (someone the knowledge base does not know), even where spaCy sees no name."""
+        if len(word.text) < 3:
+            return False
+        vword = variant_key((word.fold,))
+        return any(
+            len(key) >= 2 and variant_key(key[-1:]) == vword
+            for _, actor, key in state.persons
+            if (actor.actor_id or "").startswith("local:")
+        )
+
     def _mark_unknown_people(
         self, pieces: list[Piece], ws: list[Word], doc: Document, state: ArticleState
     ) -> list[Piece]:
@@ -228,6 +243,10 @@ class ActorResolver:
             lone = lone_capitalised(ws, pieces, k) and (
                 in_person is None or in_person[1] - in_person[0] <= len(word.text) + 1
             )
+            if p.kind == "other" and lone and not word.is_upper and self._named_before(word, state):
+                out.append(Piece(p.i, p.j, "person"))  # "Balkani said": the person named in full earlier
+                k += 1
+                continue
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day, among=state.full_names)
                 person = person or self.kb.person_by_surname(word.text, state.day)
@@ -393,6 +412,13 @@ class ActorResolver:
                 phrase.actor, phrase.how = known, "coref:name"
             else:
                 sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
+                org = next((p.match for p in reversed(mods) if p.kind == "organisation" and p.match), None)
+                if sector and not country and org is not None and org.code:
+                    code = org.code  # "U.N. special rapporteur X" speaks for the U.N.
+                    phrase.actor = self._local_actor(name, code, org.country, org.sector, "person", state)
+                    phrase.how = "ner+org-title"
+                    state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
+                    return
                 if sector and not country:
                     country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
                 code = (country or "") + (sector or "") or None
@@ -484,15 +510,22 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ appositions, offices, pronouns
     def _join_head_of(self, phrases: list[Phrase], ws: list[Word], state: ArticleState) -> list[Phrase]:
-        """ "the head of X" (an office noun, then "of" and a resolved phrase) takes X's code."""
+        """ "the head of X" (an office noun, then "of" and a resolved phrase) takes X's code; so does
+        "a director at X" / "a spokesman for X" when X is an organisation."""
         out: list[Phrase] = []
         for k, cur in enumerate(phrases):
             head = cur.pieces[-1] if cur.pieces else None
+            prep = ws[cur.j].fold if cur.j < len(ws) else ""
+            uncoded = cur.actor is None or (prep in WORKS_AT and cur.how.endswith("+focus"))
             if (
-                cur.actor is None and head is not None and head.kind == "sector" and head.term is not None
-                and head.term.person and cur.j < len(ws) and ws[cur.j].fold == "of"
+                uncoded and head is not None and head.kind == "sector" and head.term is not None
+                and head.term.person and prep in ("of", *WORKS_AT)
             ):  # fmt: skip
-                owners = [p for p in phrases[k + 1 :] if p.i == cur.j + 1 and p.actor is not None]
+                owners = [
+                    p for p in phrases[k + 1 :]
+                    if p.i == cur.j + 1 and p.actor is not None
+                    and (prep == "of" or p.actor.kind in ("organisation", "media"))
+                ]  # fmt: skip
                 if owners:
                     owner = max(owners, key=lambda p: p.j)
                     assert owner.actor is not None
@@ -504,6 +537,25 @@ class ActorResolver:
                     continue
             out.append(cur)
         return sorted(out, key=lambda p: (p.i, -p.j))
+
+    @staticmethod
+    def _code_by_bare_apposition(phrases: list[Phrase], ws: list[Word], state: ArticleState) -> None:
+        """ "X, a journalist" / "the republic's president, X": a person unknown to the knowledge
+        base, whose apposition is a role noun without a country, takes the role's sector and the
+        article's country."""
+        for a, b in zip(phrases, phrases[1:], strict=False):
+            if not comma_between(ws, a, b):
+                continue
+            for person, role in ((a, b), (b, a)):
+                head = role.pieces[-1] if role.pieces else None
+                actor = person.actor
+                if (
+                    role.actor is None and head is not None and head.kind == "sector" and head.term is not None
+                    and head.term.person and actor is not None and actor.kind == "person" and named(person)
+                    and not actor.code and (actor.actor_id or "").startswith("local:") and state.focus
+                ):  # fmt: skip
+                    actor.country, actor.sector = state.focus, head.term.sector
+                    actor.code = state.focus + head.term.sector
 
     def _join_appositions(self, phrases: list[Phrase], ws: list[Word]) -> list[Phrase]:
         """ "NAME, the head of X," and "The head of X, NAME," become one mention of the person."""
