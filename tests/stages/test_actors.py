@@ -226,3 +226,54 @@ def test_a_known_name_with_another_countrys_title_is_someone_else(process_text) 
     doc = process_text("Kenyan lawmaker Sali Berisha criticised the budget on Monday.", published="2024-05-02")
     people = [m.actor for m in doc.actor_mentions if m.actor.kind == "person"]
     assert people and all(not a.actor_id.startswith("kb:") for a in people), people
+
+
+def _codes(doc: Document) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in doc.actor_mentions}
+
+
+def test_collective_nouns_take_the_articles_country(process_text) -> None:
+    text = (
+        "Kenya faced a wave of strikes this week. Teachers walked out of classrooms on Monday. "
+        "Doctors joined them in Nairobi, and police arrested several organisers. "
+        "Soldiers later escorted 300 passengers from a stranded train."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("Teachers") == "KENEDU"
+    assert codes.get("Doctors") == "KENHLH"
+    assert codes.get("police") == "KENCOP"
+    assert codes.get("300 passengers") == "KENCVL"
+
+
+def test_an_unknown_person_takes_the_organisation_of_their_title(process_text) -> None:
+    text = "U.N. special rapporteur Richard Bonnet urged the Taliban to reopen schools. Bonnet also criticized Kabul."
+    doc = process_text(text, published="2024-05-02")
+    people = [m.actor for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert people and {a.code for a in people} == {"IGOUNO"}
+    assert len({a.actor_id for a in people}) == 1  # "Bonnet" is the rapporteur named before
+
+
+def test_a_person_working_at_an_organisation_takes_its_code(process_text) -> None:
+    doc = process_text('"This must stop," said Anna Smithers, the associate director at Human Rights Watch.')
+    smithers = [m.actor for m in doc.actor_mentions if m.actor.name == "Anna Smithers"]
+    assert smithers and smithers[0].code == "NGOHRI"
+
+
+def test_a_bare_role_apposition_gives_sector_and_the_articles_country(process_text) -> None:
+    text = "Jane Roe, a journalist with a small weekly, has been held in Zimbabwe since February. Police questioned Roe again on Monday."
+    doc = process_text(text, published="2024-05-02")
+    roe = [m.actor for m in doc.actor_mentions if m.actor.name == "Jane Roe"]
+    assert roe and roe[0].code == "ZWEMED"
+    assert [m.actor.actor_id for m in doc.actor_mentions if m.text == "Roe"] == [roe[0].actor_id]
+
+
+def test_a_later_surname_links_to_the_titled_person_named_before(process_text) -> None:
+    text = (
+        "Afghanistan rejected the report. Foreign ministry spokesperson Abdul Qahir Balkani called it biased. "
+        "Balkani accused the envoy of lying."
+    )
+    doc = process_text(text, published="2024-05-02")
+    full = [m.actor for m in doc.actor_mentions if m.actor.name == "Abdul Qahir Balkani"]
+    later = [m.actor for m in doc.actor_mentions if m.text == "Balkani"]
+    assert full and full[0].code == "AFGGOV"
+    assert later and later[0] is full[0]
