@@ -260,7 +260,10 @@ def test_a_person_working_at_an_organisation_takes_its_code(process_text) -> Non
 
 
 def test_a_bare_role_apposition_gives_sector_and_the_articles_country(process_text) -> None:
-    text = "Jane Roe, a journalist with a small weekly, has been held in Zimbabwe since February. Police questioned Roe again on Monday."
+    text = (
+        "Jane Roe, a journalist with a small weekly, has been held in Zimbabwe since February. "
+        "Police questioned Roe again on Monday."
+    )
     doc = process_text(text, published="2024-05-02")
     roe = [m.actor for m in doc.actor_mentions if m.actor.name == "Jane Roe"]
     assert roe and roe[0].code == "ZWEMED"

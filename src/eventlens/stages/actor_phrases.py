@@ -292,7 +292,9 @@ def token_at(doc: Document, offset: int) -> object | None:
 
 
 LABELS = frozenset({"terrorists", "extremists", "jihadists", "separatists"})  # words of one side about the other
-CODABLE_BARE = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF", "CVL", "HLH", "EDU", "MED", "LAB"})
+CODABLE_BARE = frozenset(
+    {"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF", "CVL", "HLH", "EDU", "MED", "LAB"}
+)  # fmt: skip
 
 
 def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Piece) -> bool:

@@ -28,6 +28,7 @@ date is resolved later, so `code_on(kb, actor, day)` re-codes an actor for anoth
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 
 from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
@@ -543,7 +544,7 @@ class ActorResolver:
         """ "X, a journalist" / "the republic's president, X": a person unknown to the knowledge
         base, whose apposition is a role noun without a country, takes the role's sector and the
         article's country."""
-        for a, b in zip(phrases, phrases[1:], strict=False):
+        for a, b in itertools.pairwise(phrases):
             if not comma_between(ws, a, b):
                 continue
             for person, role in ((a, b), (b, a)):
