@@ -22,7 +22,7 @@ MODIFIERS = frozenset(
         "local", "new", "then", "deputy", "acting", "pro", "anti", "-", "‘", "’", "'", '"', "“", "”", "several",
         "two", "three", "four", "many", "some", "other", "most", "both", "all", "armed", "allied", "rival",
         "veteran", "current", "outgoing", "incoming", "interim", "associate", "assistant", "executive",
-        "regional", "prominent", "leading", "independent", "jailed", "imprisoned", "exiled",
+        "regional", "prominent", "leading", "independent", "jailed", "imprisoned", "exiled", "appointed",
     }
 )  # fmt: skip
 NUMBER_WORDS = frozenset(
@@ -83,6 +83,7 @@ class ArticleState:
     local_count: int = 0
     article_id: str = ""
     focus: str | None = None  # the article's most named country
+    acronyms: dict[str, KBMatch] = field(default_factory=dict)  # "BLA" after "Baloch Liberation Army (BLA)"
 
 
 NAME_KINDS = frozenset({"person", "organisation", "country", "region", "group", "demonym", "capital"})

@@ -92,7 +92,7 @@ class ActorResolver:
     def __call__(self, doc: Document) -> Document:
         state = ArticleState(day=doc.article.published, article_id=doc.article.id)
         sentence_words = [self._sentence_words(doc, s.start, s.end) for s in doc.sentences]
-        self._collect_full_names(sentence_words, state)
+        self._collect_full_names(sentence_words, state, doc.text)
         mentions: list[ActorMention] = []
         for sent, ws in zip(doc.sentences, sentence_words, strict=True):
             pieces = self._pieces(ws, doc, state)
@@ -116,7 +116,7 @@ class ActorResolver:
     def _sentence_words(doc: Document, start: int, end: int) -> list[Word]:
         return [Word(w.text, w.start + start, w.end + start, w.fold) for w in words(doc.text[start:end])]
 
-    def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState) -> None:
+    def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState, text: str) -> None:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
         for ws in sentence_words:
             folds = [w.fold for w in ws]
@@ -132,6 +132,21 @@ class ActorResolver:
                         if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
         state.focus = self._focus_country(sentence_words)
+        for ws in sentence_words:
+            self._collect_acronyms(ws, text, state)
+
+    def _collect_acronyms(self, ws: list[Word], text: str, state: ArticleState) -> None:
+        """ "the Baloch Liberation Army (BLA)": the article's own short name for a known body."""
+        for i, w in enumerate(ws):
+            if i == 0 or not w.is_upper or text[w.start - 1 : w.start] != "(" or text[w.end : w.end + 1] != ")":
+                continue
+            for n in range(min(self.kb.max_words, i), 0, -1):
+                key = tuple(x.fold for x in ws[i - n : i])
+                entries = self.kb.name_index.get(key) or []
+                entry = self.kb._choose(list(entries), state.day) if entries else None
+                if entry is not None and case_ok(ws[i - n : i], key):
+                    state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
+                    break
 
     def _focus_country(self, sentence_words: list[list[Word]]) -> str | None:
         """The country the article names most often (by name, demonym or capital); ties: the first."""
@@ -166,6 +181,9 @@ class ActorResolver:
     def _longest_match(
         self, ws: list[Word], i: int, state: ArticleState, folds: list[str], variants: list[str | None]
     ) -> Piece | None:
+        defined = state.acronyms.get(folds[i]) if ws[i].is_upper else None
+        if defined is not None:
+            return Piece(i, i + 1, "person" if defined.kind == "person" else "organisation", defined)
         if folds[i] in ("'s", "the") or not self.kb.may_start(folds[i], variants[i]):
             return None
         for n in range(min(self.kb.max_words, len(ws) - i), 0, -1):
@@ -321,6 +339,7 @@ class ActorResolver:
                 continues = nxt is not None and (
                     nxt.kind == "poss"
                     or (nxt.kind == "sector" and piece.kind != "capital")
+                    or (nxt.kind == "mod" and piece.kind == "organisation" and after is not None and after.kind == "sector")
                     or (piece.kind == "country" and nxt.kind == "and" and after is not None and after.kind == "demonym")
                 )
                 if not continues:
