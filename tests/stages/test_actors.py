@@ -280,3 +280,30 @@ def test_a_later_surname_links_to_the_titled_person_named_before(process_text) -
     later = [m.actor for m in doc.actor_mentions if m.text == "Balkani"]
     assert full and full[0].code == "AFGGOV"
     assert later and later[0] is full[0]
+
+
+def test_an_acronym_the_article_defines_names_the_body(process_text) -> None:
+    text = "Fighters of the Northern Liberation Front (NLF) crossed into Niger. Later NLF demanded a ransom."
+    doc = process_text(text, published="2024-05-02")
+    assert _codes(doc).get("NLF") is None  # unknown body: the acronym alone says nothing
+    text = "Fighters of the Baloch Liberation Army (BLA) seized a train in Pakistan. Later BLA demanded a ransom."
+    doc = process_text(text, published="2024-05-02")
+    assert [m.actor.code for m in doc.actor_mentions if m.text == "BLA"] == ["PAKREB", "PAKREB"]
+
+
+def test_a_member_of_the_upper_house_is_a_legislator(process_text) -> None:
+    text = "Somalia's leaders met again on Monday. Ilyas Ali Hassan, a member of the upper house, urged calm."
+    doc = process_text(text, published="2024-05-02")
+    hassan = [m.actor for m in doc.actor_mentions if m.actor.name == "Ilyas Ali Hassan"]
+    assert hassan and hassan[0].code == "SOMLEG"
+
+
+def test_the_texts_country_overrides_the_articles_for_a_person(process_text) -> None:
+    text = (
+        "Pakistan blamed militants for the train attack. Pakistani officials said the attackers came from abroad. "
+        '"We reject these claims," foreign ministry spokesperson Abdul Qahir Balkani said. '
+        "Afghan foreign ministry spokesperson Abdul Qahir Balkani later repeated the denial."
+    )
+    doc = process_text(text, published="2024-05-02")
+    codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Abdul Qahir Balkani"}
+    assert codes == {"AFGGOV"}

@@ -83,6 +83,7 @@ class ArticleState:
     local_count: int = 0
     article_id: str = ""
     focus: str | None = None  # the article's most named country
+    focus_coded: set[str] = field(default_factory=set)  # local people coded with `focus`, not the text
     acronyms: dict[str, KBMatch] = field(default_factory=dict)  # "BLA" after "Baloch Liberation Army (BLA)"
 
 

@@ -430,6 +430,10 @@ class ActorResolver:
             known = self._person_in_article(name, state)
             if known is not None:
                 phrase.actor, phrase.how = known, "coref:name"
+                sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
+                if country and sector and known.actor_id in state.focus_coded:  # the text now says whose
+                    known.code, known.country, known.sector = country + sector, country, sector
+                    state.focus_coded.discard(known.actor_id or "")
             else:
                 sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
                 org = next((p.match for p in reversed(mods) if p.kind == "organisation" and p.match), None)
@@ -439,10 +443,13 @@ class ActorResolver:
                     phrase.how = "ner+org-title"
                     state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
                     return
-                if sector and not country:
+                by_focus = bool(sector and not country and state.focus)
+                if by_focus:
                     country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
                 code = (country or "") + (sector or "") or None
                 phrase.actor = self._local_actor(name, code, country, sector, "person", state)
+                if by_focus:
+                    state.focus_coded.add(phrase.actor.actor_id or "")
                 phrase.how = "ner+title" if code else "ner"
         if phrase.actor.kind == "person":
             key = name_key(name)
@@ -576,6 +583,7 @@ class ActorResolver:
                 ):  # fmt: skip
                     actor.country, actor.sector = state.focus, head.term.sector
                     actor.code = state.focus + head.term.sector
+                    state.focus_coded.add(actor.actor_id or "")
 
     def _join_appositions(self, phrases: list[Phrase], ws: list[Word]) -> list[Phrase]:
         """ "NAME, the head of X," and "The head of X, NAME," become one mention of the person."""
