@@ -339,7 +339,12 @@ class ActorResolver:
                 continues = nxt is not None and (
                     nxt.kind == "poss"
                     or (nxt.kind == "sector" and piece.kind != "capital")
-                    or (nxt.kind == "mod" and piece.kind == "organisation" and after is not None and after.kind == "sector")
+                    or (
+                        nxt.kind == "mod"
+                        and piece.kind == "organisation"
+                        and after is not None
+                        and after.kind == "sector"
+                    )  # "United Nations-appointed special rapporteur"
                     or (piece.kind == "country" and nxt.kind == "and" and after is not None and after.kind == "demonym")
                 )
                 if not continues:
