@@ -289,6 +289,8 @@ def test_an_acronym_the_article_defines_names_the_body(process_text) -> None:
     text = "Fighters of the Baloch Liberation Army (BLA) seized a train in Pakistan. Later BLA demanded a ransom."
     doc = process_text(text, published="2024-05-02")
     assert [m.actor.code for m in doc.actor_mentions if m.text == "BLA"] == ["PAKREB", "PAKREB"]
+    doc = process_text("The Baloch Liberation Army, or BLA, claimed the attack. BLA also freed women.")
+    assert [m.actor.code for m in doc.actor_mentions if m.text == "BLA"] == ["PAKREB", "PAKREB"]
 
 
 def test_a_member_of_the_upper_house_is_a_legislator(process_text) -> None:

@@ -136,15 +136,19 @@ class ActorResolver:
             self._collect_acronyms(ws, text, state)
 
     def _collect_acronyms(self, ws: list[Word], text: str, state: ArticleState) -> None:
-        """ "the Baloch Liberation Army (BLA)": the article's own short name for a known body."""
+        """ "the Baloch Liberation Army (BLA)" / "the Baloch Liberation Army, or BLA,": the article's own
+        short name for a known body."""
         for i, w in enumerate(ws):
-            if i == 0 or not w.is_upper or text[w.start - 1 : w.start] != "(" or text[w.end : w.end + 1] != ")":
+            before, after = text[max(0, w.start - 5) : w.start], text[w.end : w.end + 1]
+            parenthesised = before.endswith("(") and after == ")"
+            end = i - 1 if before.endswith(", or ") and after in (",", ")", ".") else i  # "the X, or XY,"
+            if i == 0 or not w.is_upper or not (parenthesised or end < i):
                 continue
-            for n in range(min(self.kb.max_words, i), 0, -1):
-                key = tuple(x.fold for x in ws[i - n : i])
+            for n in range(min(self.kb.max_words, end), 0, -1):
+                key = tuple(x.fold for x in ws[end - n : end])
                 entries = self.kb.name_index.get(key) or []
                 entry = self.kb._choose(list(entries), state.day) if entries else None
-                if entry is not None and case_ok(ws[i - n : i], key):
+                if entry is not None and case_ok(ws[end - n : end], key):
                     state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
                     break
 
