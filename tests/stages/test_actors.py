@@ -309,3 +309,15 @@ def test_the_texts_country_overrides_the_articles_for_a_person(process_text) -> 
     doc = process_text(text, published="2024-05-02")
     codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Abdul Qahir Balkani"}
     assert codes == {"AFGGOV"}
+
+
+def test_people_and_armed_men_are_collectives_of_the_articles_country(process_text) -> None:
+    text = "Floods hit Malawi this week. Nearly 400 people died. Armed men later attacked a convoy near Blantyre."
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("Nearly 400 people") == "MWICVL"
+    assert codes.get("Armed men") == "MWIUAF"
+
+
+def test_a_letter_and_digit_name_is_a_name(process_text) -> None:
+    doc = process_text("G7 foreign ministers urged Russia to accept a ceasefire.", published="2024-05-02")
+    assert _codes(doc).get("G7 foreign ministers") == "IGOG7"

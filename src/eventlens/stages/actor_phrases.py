@@ -8,6 +8,7 @@ into noun phrases whose last piece is the head.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word
@@ -104,7 +105,8 @@ def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
         if not w.is_capitalised:
             return False
     text = "".join(w.text for w in ws)
-    return not (len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",))
+    short = len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",)
+    return not short or bool(re.fullmatch(r"[A-Z]\d", text))  # "G7" is a name, "Mr" or "I" is not
 
 
 NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
@@ -295,8 +297,9 @@ def token_at(doc: Document, offset: int) -> object | None:
 
 LABELS = frozenset({"terrorists", "extremists", "jihadists", "separatists"})  # words of one side about the other
 CODABLE_BARE = frozenset(
-    {"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF", "CVL", "HLH", "EDU", "MED", "LAB"}
+    {"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF", "CVL", "HLH", "EDU", "MED", "LAB", "UAF"}
 )  # fmt: skip
+PLURAL_NOUNS = frozenset({"people", "children", "women", "men", "personnel", "staff", "police", "militia"})
 
 
 def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Piece) -> bool:
@@ -308,7 +311,7 @@ def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Pi
         return False
     if term.person:
         return phrase.definite and not is_plural(ws, head)
-    plural = term.phrase.endswith("s") or is_plural(ws, head)
+    plural = term.phrase.endswith("s") or term.phrase.split()[-1] in PLURAL_NOUNS or is_plural(ws, head)
     mass = term.sector == "COP" and not term.person  # "police arrested ..."
     return phrase.definite or mass or (plural and term.phrase not in LABELS)
 
