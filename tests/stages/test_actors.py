@@ -321,3 +321,10 @@ def test_people_and_armed_men_are_collectives_of_the_articles_country(process_te
 def test_a_letter_and_digit_name_is_a_name(process_text) -> None:
     doc = process_text("G7 foreign ministers urged Russia to accept a ceasefire.", published="2024-05-02")
     assert _codes(doc).get("G7 foreign ministers") == "IGOG7"
+
+
+def test_a_long_apposition_ending_in_an_office_codes_the_person(process_text) -> None:
+    text = '"This must stop," said Anna Smithers, the associate women\'s rights director at Human Rights Watch.'
+    doc = process_text(text)
+    smithers = [m.actor for m in doc.actor_mentions if m.actor.name == "Anna Smithers"]
+    assert smithers and smithers[0].code == "NGOHRI"

@@ -101,6 +101,7 @@ class ActorResolver:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
             self._code_by_bare_apposition(phrases, ws, state)
+            self._code_by_loose_apposition(phrases, ws, doc.text)
             phrases = self._join_appositions(phrases, ws)
             phrases = drop_locating_possessors(phrases)
             for phrase in phrases:
@@ -593,6 +594,27 @@ class ActorResolver:
                     actor.country, actor.sector = state.focus, head.term.sector
                     actor.code = state.focus + head.term.sector
                     state.focus_coded.add(actor.actor_id or "")
+
+    @staticmethod
+    def _code_by_loose_apposition(phrases: list[Phrase], ws: list[Word], text: str) -> None:
+        """ "X, the associate women's rights director at Human Rights Watch": an unknown person
+        takes the code of an office phrase that ends their apposition, when only lower-case words
+        (a few) stand between the comma's article and that phrase."""
+        for k, cur in enumerate(phrases):
+            actor = cur.actor
+            if actor is None or actor.kind != "person" or actor.code or not named(cur) or cur.j >= len(ws):
+                continue
+            if text[ws[cur.j - 1].end : ws[cur.j].start].strip() != "," or ws[cur.j].fold not in ("the", "a", "an"):
+                continue
+            for other in phrases[k + 1 :]:
+                gap = ws[cur.j + 1 : other.i]
+                if len(gap) > 5 or any(w.is_capitalised or w.fold in ("and", "who") for w in gap):
+                    break
+                if any(ch in ",;:()" for ch in text[ws[cur.j].end : ws[other.i].start]):
+                    break
+                if other.office and other.actor is not None and other.actor.code:
+                    adopt_role_code(actor, other.actor)
+                    break
 
     def _join_appositions(self, phrases: list[Phrase], ws: list[Word]) -> list[Phrase]:
         """ "NAME, the head of X," and "The head of X, NAME," become one mention of the person."""
