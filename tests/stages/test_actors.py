@@ -328,3 +328,13 @@ def test_a_long_apposition_ending_in_an_office_codes_the_person(process_text) ->
     doc = process_text(text)
     smithers = [m.actor for m in doc.actor_mentions if m.actor.name == "Anna Smithers"]
     assert smithers and smithers[0].code == "NGOHRI"
+
+
+def test_an_acronym_of_a_national_body_and_gunmen(process_text) -> None:
+    text = (
+        "The Zambian Federal Police (ZFP) said a gang attacked the station. The ZFP arrested 12 suspects. "
+        "Gunmen later fired on the station."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("ZFP") == "ZMBCOP" and codes.get("The ZFP") == "ZMBCOP"
+    assert codes.get("Gunmen") == "ZMBUAF"

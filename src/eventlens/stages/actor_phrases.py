@@ -311,7 +311,8 @@ def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Pi
         return False
     if term.person:
         return phrase.definite and not is_plural(ws, head)
-    plural = term.phrase.endswith("s") or term.phrase.split()[-1] in PLURAL_NOUNS or is_plural(ws, head)
+    last = term.phrase.split()[-1]
+    plural = last.endswith(("s", "men")) or last in PLURAL_NOUNS or is_plural(ws, head)
     mass = term.sector == "COP" and not term.person  # "police arrested ..."
     return phrase.definite or mass or (plural and term.phrase not in LABELS)
 

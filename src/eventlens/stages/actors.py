@@ -152,6 +152,23 @@ class ActorResolver:
                 if entry is not None and case_ok(ws[end - n : end], key):
                     state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
                     break
+                found = self._national_body(ws[end - n : end], state) if n >= 2 else None
+                if found is not None:  # "the Haitian National Police (HNP)"
+                    state.acronyms[w.fold] = found
+                    break
+
+    def _national_body(self, ws: list[Word], state: ArticleState) -> KBMatch | None:
+        """A capitalised "<demonym or country> <role noun>" name ("Haitian National Police") as a
+        match coded country + sector, for an acronym the article gives it."""
+        if not all(w.is_capitalised for w in ws):
+            return None
+        country = self.kb.country_by_demonym(ws[0].text) or self.kb.country_by_name(ws[0].text)
+        term = self.kb.sector_term_key(tuple(w.fold for w in ws[1:]))
+        if country is None or term is None or term.person:
+            return None
+        code = country.iso3 + term.sector
+        name = " ".join(w.text for w in ws)
+        return KBMatch(country, name, code, "organisation", country.iso3, term.sector, "alias", "code:" + code)
 
     def _focus_country(self, sentence_words: list[list[Word]]) -> str | None:
         """The country the article names most often (by name, demonym or capital); ties: the first."""
