@@ -242,3 +242,16 @@ def test_bad_user_files_are_clear_errors(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00\x81")
     with pytest.raises(ConfigError, match="UTF-8"):
         read_actor_file(binary)
+
+
+def test_a_regnal_number_is_never_a_surname() -> None:
+    king = Person("Zorvan I", (), (Role("ZZZGOV", "king", "2001"),), "ZZZ", "test")
+    kb = ActorKB([], [], [king], [])
+    assert kb.person_by_surname("I", dt.date(2020, 1, 1)) is None
+    assert kb.person_by_surname("Zorvan", dt.date(2020, 1, 1)) is king  # the name before the number
+
+
+def test_names_written_in_capitals_are_acronyms() -> None:
+    kb = ActorKB.load()
+    assert kb.is_acronym_key(name_key("WHO"))
+    assert not kb.is_acronym_key(name_key("Hamas"))  # also written as a word

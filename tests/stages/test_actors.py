@@ -204,3 +204,137 @@ def test_undated_text_takes_the_role_from_the_title(process_text, text: str, pub
     doc = process_text(text, published=published)
     codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Hakan Fidan"}
     assert codes == {code}
+
+
+def test_an_acronym_links_only_when_written_in_capitals(process_text) -> None:
+    doc = process_text("Who will pay for the new bridge? The WHO said it would not.", published="2024-05-02")
+    linked = {m.text: m.actor.code for m in doc.actor_mentions}
+    assert "Who" not in linked
+    assert linked.get("The WHO", "").startswith("IGO")
+
+
+def test_an_imported_person_links_by_surname_only_after_the_full_name(process_text) -> None:
+    alone = process_text("Berisha left the meeting early, the mayor of Tirana said.", published="2024-05-02")
+    assert not [m for m in alone.actor_mentions if m.text == "Berisha" and m.actor.actor_id.startswith("kb:")]
+    text = "Sali Berisha spoke in Tirana on Monday. Later Berisha left the meeting early."
+    doc = process_text(text, published="2024-05-02")
+    found = [m.actor for m in doc.actor_mentions if m.text == "Berisha"]
+    assert found and found[0].actor_id == "kb:sali-berisha" and found[0].code.startswith("ALB")
+
+
+def test_a_known_name_with_another_countrys_title_is_someone_else(process_text) -> None:
+    doc = process_text("Kenyan lawmaker Sali Berisha criticised the budget on Monday.", published="2024-05-02")
+    people = [m.actor for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert people and all(not a.actor_id.startswith("kb:") for a in people), people
+
+
+def _codes(doc: Document) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in doc.actor_mentions}
+
+
+def test_collective_nouns_take_the_articles_country(process_text) -> None:
+    text = (
+        "Kenya faced a wave of strikes this week. Teachers walked out of classrooms on Monday. "
+        "Doctors joined them in Nairobi, and police arrested several organisers. "
+        "Soldiers later escorted 300 passengers from a stranded train."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("Teachers") == "KENEDU"
+    assert codes.get("Doctors") == "KENHLH"
+    assert codes.get("police") == "KENCOP"
+    assert codes.get("300 passengers") == "KENCVL"
+
+
+def test_an_unknown_person_takes_the_organisation_of_their_title(process_text) -> None:
+    text = "U.N. special rapporteur Richard Bonnet urged the Taliban to reopen schools. Bonnet also criticized Kabul."
+    doc = process_text(text, published="2024-05-02")
+    people = [m.actor for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert people and {a.code for a in people} == {"IGOUNO"}
+    assert len({a.actor_id for a in people}) == 1  # "Bonnet" is the rapporteur named before
+
+
+def test_a_person_working_at_an_organisation_takes_its_code(process_text) -> None:
+    doc = process_text('"This must stop," said Anna Smithers, the associate director at Human Rights Watch.')
+    smithers = [m.actor for m in doc.actor_mentions if m.actor.name == "Anna Smithers"]
+    assert smithers and smithers[0].code == "NGOHRI"
+
+
+def test_a_bare_role_apposition_gives_sector_and_the_articles_country(process_text) -> None:
+    text = (
+        "Jane Roe, a journalist with a small weekly, has been held in Zimbabwe since February. "
+        "Police questioned Roe again on Monday."
+    )
+    doc = process_text(text, published="2024-05-02")
+    roe = [m.actor for m in doc.actor_mentions if m.actor.name == "Jane Roe"]
+    assert roe and roe[0].code == "ZWEMED"
+    assert [m.actor.actor_id for m in doc.actor_mentions if m.text == "Roe"] == [roe[0].actor_id]
+
+
+def test_a_later_surname_links_to_the_titled_person_named_before(process_text) -> None:
+    text = (
+        "Afghanistan rejected the report. Foreign ministry spokesperson Abdul Qahir Balkani called it biased. "
+        "Balkani accused the envoy of lying."
+    )
+    doc = process_text(text, published="2024-05-02")
+    full = [m.actor for m in doc.actor_mentions if m.actor.name == "Abdul Qahir Balkani"]
+    later = [m.actor for m in doc.actor_mentions if m.text == "Balkani"]
+    assert full and full[0].code == "AFGGOV"
+    assert later and later[0] is full[0]
+
+
+def test_an_acronym_the_article_defines_names_the_body(process_text) -> None:
+    text = "Fighters of the Northern Liberation Front (NLF) crossed into Niger. Later NLF demanded a ransom."
+    doc = process_text(text, published="2024-05-02")
+    assert _codes(doc).get("NLF") is None  # unknown body: the acronym alone says nothing
+    text = "Fighters of the Baloch Liberation Army (BLA) seized a train in Pakistan. Later BLA demanded a ransom."
+    doc = process_text(text, published="2024-05-02")
+    assert [m.actor.code for m in doc.actor_mentions if m.text == "BLA"] == ["PAKREB", "PAKREB"]
+    doc = process_text("The Baloch Liberation Army, or BLA, claimed the attack. BLA also freed women.")
+    assert [m.actor.code for m in doc.actor_mentions if m.text == "BLA"] == ["PAKREB", "PAKREB"]
+
+
+def test_a_member_of_the_upper_house_is_a_legislator(process_text) -> None:
+    text = "Somalia's leaders met again on Monday. Ilyas Ali Hassan, a member of the upper house, urged calm."
+    doc = process_text(text, published="2024-05-02")
+    hassan = [m.actor for m in doc.actor_mentions if m.actor.name == "Ilyas Ali Hassan"]
+    assert hassan and hassan[0].code == "SOMLEG"
+
+
+def test_the_texts_country_overrides_the_articles_for_a_person(process_text) -> None:
+    text = (
+        "Pakistan blamed militants for the train attack. Pakistani officials said the attackers came from abroad. "
+        '"We reject these claims," foreign ministry spokesperson Abdul Qahir Balkani said. '
+        "Afghan foreign ministry spokesperson Abdul Qahir Balkani later repeated the denial."
+    )
+    doc = process_text(text, published="2024-05-02")
+    codes = {m.actor.code for m in doc.actor_mentions if m.actor.name == "Abdul Qahir Balkani"}
+    assert codes == {"AFGGOV"}
+
+
+def test_people_and_armed_men_are_collectives_of_the_articles_country(process_text) -> None:
+    text = "Floods hit Malawi this week. Nearly 400 people died. Armed men later attacked a convoy near Blantyre."
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("Nearly 400 people") == "MWICVL"
+    assert codes.get("Armed men") == "MWIUAF"
+
+
+def test_a_letter_and_digit_name_is_a_name(process_text) -> None:
+    doc = process_text("G7 foreign ministers urged Russia to accept a ceasefire.", published="2024-05-02")
+    assert _codes(doc).get("G7 foreign ministers") == "IGOG7"
+
+
+def test_a_long_apposition_ending_in_an_office_codes_the_person(process_text) -> None:
+    text = '"This must stop," said Anna Smithers, the associate women\'s rights director at Human Rights Watch.'
+    doc = process_text(text)
+    smithers = [m.actor for m in doc.actor_mentions if m.actor.name == "Anna Smithers"]
+    assert smithers and smithers[0].code == "NGOHRI"
+
+
+def test_an_acronym_of_a_national_body_and_gunmen(process_text) -> None:
+    text = (
+        "The Zambian Federal Police (ZFP) said a gang attacked the station. The ZFP arrested 12 suspects. "
+        "Gunmen later fired on the station."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("ZFP") == "ZMBCOP" and codes.get("The ZFP") == "ZMBCOP"
+    assert codes.get("Gunmen") == "ZMBUAF"

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]+)*\.?", re.UNICODE)
+_PLAIN_NAME_RE = re.compile(r"[A-Za-z ]+")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʽ": "'"})
 
@@ -66,7 +67,7 @@ class Word:
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a pure function of its string; memoised for speed
+@functools.lru_cache(maxsize=1 << 18)  # a pure function of its string; memoised for speed
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a word or name."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -93,9 +94,13 @@ def words(text: str) -> list[Word]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 17)  # pure; the knowledge base folds each name more than once
 def name_key(name: str) -> tuple[str, ...]:
     """The folded words of a name, without a leading "the"."""
-    key = tuple(w.fold for w in words(name))
+    if _PLAIN_NAME_RE.fullmatch(name):  # plain ASCII words: the same key without the tokenizer
+        key = tuple(name.lower().split())
+    else:
+        key = tuple(w.fold for w in words(name))
     if len(key) > 1 and key[0] == "the":
         key = key[1:]
     return key
@@ -122,6 +127,7 @@ def variant_word(word: str) -> str:
     return "".join(collapsed)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # pure, as `name_key`
 def variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
     """A transliteration-insensitive key of a folded name (particles dropped)."""
     kept = [w for w in key if w not in NAME_PARTICLES and w != "-"]

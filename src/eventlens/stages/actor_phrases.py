@@ -8,6 +8,7 @@ into noun phrases whose last piece is the head.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word
@@ -21,8 +22,13 @@ MODIFIERS = frozenset(
         "senior", "top", "former", "anonymous", "unnamed", "unidentified", "high", "ranking", "high-ranking",
         "local", "new", "then", "deputy", "acting", "pro", "anti", "-", "‘", "’", "'", '"', "“", "”", "several",
         "two", "three", "four", "many", "some", "other", "most", "both", "all", "armed", "allied", "rival",
-        "veteran", "current", "outgoing", "incoming", "interim",
+        "veteran", "current", "outgoing", "incoming", "interim", "associate", "assistant", "executive",
+        "regional", "prominent", "leading", "independent", "jailed", "imprisoned", "exiled", "appointed",
     }
+)  # fmt: skip
+NUMBER_WORDS = frozenset(
+    {"five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "scores",
+     "millions", "nearly", "about", "almost", "least", "more", "than", "fewer", "hundred", "thousand"}
 )  # fmt: skip
 SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "SPY": "intelligence", "COP": "police",
@@ -78,6 +84,8 @@ class ArticleState:
     local_count: int = 0
     article_id: str = ""
     focus: str | None = None  # the article's most named country
+    focus_coded: set[str] = field(default_factory=set)  # local people coded with `focus`, not the text
+    acronyms: dict[str, KBMatch] = field(default_factory=dict)  # "BLA" after "Baloch Liberation Army (BLA)"
 
 
 NAME_KINDS = frozenset({"person", "organisation", "country", "region", "group", "demonym", "capital"})
@@ -97,7 +105,8 @@ def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
         if not w.is_capitalised:
             return False
     text = "".join(w.text for w in ws)
-    return not (len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",))
+    short = len(ws) == 1 and len(text) <= 2 and not ws[0].is_upper and text not in ("Al",)
+    return not short or bool(re.fullmatch(r"[A-Z]\d", text))  # "G7" is a name, "Mr" or "I" is not
 
 
 NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
@@ -156,8 +165,8 @@ def function_piece(ws: list[Word], i: int) -> Piece:
         return Piece(i, i + 1, "poss")
     if f == "and" and i > 0:
         return Piece(i, i + 1, "and")
-    if f in MODIFIERS and not ws[i].is_upper:
-        return Piece(i, i + 1, "mod")
+    if (f in MODIFIERS or f in NUMBER_WORDS or f.replace(",", "").isdigit()) and not ws[i].is_upper:
+        return Piece(i, i + 1, "mod")  # "300 passengers", "dozens of"
     return Piece(i, i + 1, "other")
 
 
@@ -239,7 +248,7 @@ def adopt_role_code(person: Actor, role: Actor | None) -> None:
     """An unknown person takes the code of their apposition ("..., the head of X")."""
     if role is None or not person.actor_id or not person.actor_id.startswith("local:"):
         return
-    if role.code and role.country:  # the apposition says more than a title ("..., the head of X")
+    if role.code and (role.country or role.code.startswith(("IGO", "IMG", "NGO", "MNC"))):  # "..., the head of X"
         person.code, person.country, person.sector = role.code, role.country, role.sector
 
 
@@ -287,19 +296,25 @@ def token_at(doc: Document, offset: int) -> object | None:
 
 
 LABELS = frozenset({"terrorists", "extremists", "jihadists", "separatists"})  # words of one side about the other
-CODABLE_BARE = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF"})
+CODABLE_BARE = frozenset(
+    {"GOV", "MIL", "REB", "COP", "OPP", "SPY", "JUD", "LEG", "REF", "CVL", "HLH", "EDU", "MED", "LAB", "UAF"}
+)  # fmt: skip
+PLURAL_NOUNS = frozenset({"people", "children", "women", "men", "personnel", "staff", "police", "militia"})
 
 
 def bare_role_codable(term: SectorTerm, phrase: Phrase, ws: list[Word], head: Piece) -> bool:
     """A role noun without a country is coded with the article's country when it is a definite
-    collective or a plural one ("the regime", "rebels", "officials"), or one definite person ("the
-    spokesperson"); not a lone singular ("general") nor several office holders ("the foreign ministers")."""
+    collective or a plural one ("the regime", "rebels", "officials", "passengers", "doctors"), or one
+    definite person ("the spokesperson"); not a lone singular ("general") nor several office holders
+    ("the foreign ministers")."""
     if term.sector not in CODABLE_BARE:
         return False
     if term.person:
         return phrase.definite and not is_plural(ws, head)
-    plural = term.phrase.endswith("s") or is_plural(ws, head)
-    return phrase.definite or (plural and term.sector in ("GOV", "REB") and term.phrase not in LABELS)
+    last = term.phrase.split()[-1]
+    plural = last.endswith(("s", "men")) or last in PLURAL_NOUNS or is_plural(ws, head)
+    mass = term.sector == "COP" and not term.person  # "police arrested ..."
+    return phrase.definite or mass or (plural and term.phrase not in LABELS)
 
 
 def followed_by_noun(ws: list[Word], phrase: Phrase, doc: Document) -> bool:

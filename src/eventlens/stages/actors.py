@@ -28,6 +28,7 @@ date is resolved later, so `code_on(kb, actor, day)` re-codes an actor for anoth
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 
 from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
@@ -71,6 +72,7 @@ from .actor_phrases import (
 )
 
 logger = logging.getLogger(__name__)
+WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
 
 
 class ActorResolver:
@@ -90,7 +92,7 @@ class ActorResolver:
     def __call__(self, doc: Document) -> Document:
         state = ArticleState(day=doc.article.published, article_id=doc.article.id)
         sentence_words = [self._sentence_words(doc, s.start, s.end) for s in doc.sentences]
-        self._collect_full_names(sentence_words, state)
+        self._collect_full_names(sentence_words, state, doc.text)
         mentions: list[ActorMention] = []
         for sent, ws in zip(doc.sentences, sentence_words, strict=True):
             pieces = self._pieces(ws, doc, state)
@@ -98,6 +100,8 @@ class ActorResolver:
             for phrase in phrases:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
+            self._code_by_bare_apposition(phrases, ws, state)
+            self._code_by_loose_apposition(phrases, ws, doc.text)
             phrases = self._join_appositions(phrases, ws)
             phrases = drop_locating_possessors(phrases)
             for phrase in phrases:
@@ -113,7 +117,7 @@ class ActorResolver:
     def _sentence_words(doc: Document, start: int, end: int) -> list[Word]:
         return [Word(w.text, w.start + start, w.end + start, w.fold) for w in words(doc.text[start:end])]
 
-    def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState) -> None:
+    def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState, text: str) -> None:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
         for ws in sentence_words:
             folds = [w.fold for w in ws]
@@ -129,6 +133,42 @@ class ActorResolver:
                         if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
         state.focus = self._focus_country(sentence_words)
+        for ws in sentence_words:
+            self._collect_acronyms(ws, text, state)
+
+    def _collect_acronyms(self, ws: list[Word], text: str, state: ArticleState) -> None:
+        """ "the Baloch Liberation Army (BLA)" / "the Baloch Liberation Army, or BLA,": the article's own
+        short name for a known body."""
+        for i, w in enumerate(ws):
+            before, after = text[max(0, w.start - 5) : w.start], text[w.end : w.end + 1]
+            parenthesised = before.endswith("(") and after == ")"
+            end = i - 1 if before.endswith(", or ") and after in (",", ")", ".") else i  # "the X, or XY,"
+            if i == 0 or not w.is_upper or not (parenthesised or end < i):
+                continue
+            for n in range(min(self.kb.max_words, end), 0, -1):
+                key = tuple(x.fold for x in ws[end - n : end])
+                entries = self.kb.name_index.get(key) or []
+                entry = self.kb._choose(list(entries), state.day) if entries else None
+                if entry is not None and case_ok(ws[end - n : end], key):
+                    state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
+                    break
+                found = self._national_body(ws[end - n : end], state) if n >= 2 else None
+                if found is not None:  # "the Haitian National Police (HNP)"
+                    state.acronyms[w.fold] = found
+                    break
+
+    def _national_body(self, ws: list[Word], state: ArticleState) -> KBMatch | None:
+        """A capitalised "<demonym or country> <role noun>" name ("Haitian National Police") as a
+        match coded country + sector, for an acronym the article gives it."""
+        if not all(w.is_capitalised for w in ws):
+            return None
+        country = self.kb.country_by_demonym(ws[0].text) or self.kb.country_by_name(ws[0].text)
+        term = self.kb.sector_term_key(tuple(w.fold for w in ws[1:]))
+        if country is None or term is None or term.person:
+            return None
+        code = country.iso3 + term.sector
+        name = " ".join(w.text for w in ws)
+        return KBMatch(country, name, code, "organisation", country.iso3, term.sector, "alias", "code:" + code)
 
     def _focus_country(self, sentence_words: list[list[Word]]) -> str | None:
         """The country the article names most often (by name, demonym or capital); ties: the first."""
@@ -163,6 +203,9 @@ class ActorResolver:
     def _longest_match(
         self, ws: list[Word], i: int, state: ArticleState, folds: list[str], variants: list[str | None]
     ) -> Piece | None:
+        defined = state.acronyms.get(folds[i]) if ws[i].is_upper else None
+        if defined is not None:
+            return Piece(i, i + 1, "person" if defined.kind == "person" else "organisation", defined)
         if folds[i] in ("'s", "the") or not self.kb.may_start(folds[i], variants[i]):
             return None
         for n in range(min(self.kb.max_words, len(ws) - i), 0, -1):
@@ -183,6 +226,8 @@ class ActorResolver:
     ) -> Piece | None:
         if not case_ok(ws[i : i + n], key):
             return None
+        if n == 1 and not ws[i].is_upper and self.kb.is_acronym_key(key):
+            return None  # "Who" is not the WHO, "Us" not the US
         entries = self.kb.name_index.get(key)
         if entries:
             entry = self.kb._choose(list(entries), state.day)
@@ -211,6 +256,19 @@ class ActorResolver:
         """A one-word name of a person counts if the article names them in full or they hold office."""
         return person.id in state.full_names or person.is_active_on(state.day)
 
+    @staticmethod
+    def _named_before(word: Word, state: ArticleState) -> bool:
+        """A capitalised word that is the last name of a person the article named in full earlier
+        (someone the knowledge base does not know), even where spaCy sees no name."""
+        if len(word.text) < 3:
+            return False
+        vword = variant_key((word.fold,))
+        return any(
+            len(key) >= 2 and variant_key(key[-1:]) == vword
+            for _, actor, key in state.persons
+            if (actor.actor_id or "").startswith("local:")
+        )
+
     def _mark_unknown_people(
         self, pieces: list[Piece], ws: list[Word], doc: Document, state: ArticleState
     ) -> list[Piece]:
@@ -226,6 +284,10 @@ class ActorResolver:
             lone = lone_capitalised(ws, pieces, k) and (
                 in_person is None or in_person[1] - in_person[0] <= len(word.text) + 1
             )
+            if p.kind == "other" and lone and not word.is_upper and self._named_before(word, state):
+                out.append(Piece(p.i, p.j, "person"))  # "Balkani said": the person named in full earlier
+                k += 1
+                continue
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day, among=state.full_names)
                 person = person or self.kb.person_by_surname(word.text, state.day)
@@ -299,6 +361,12 @@ class ActorResolver:
                 continues = nxt is not None and (
                     nxt.kind == "poss"
                     or (nxt.kind == "sector" and piece.kind != "capital")
+                    or (
+                        nxt.kind == "mod"
+                        and piece.kind == "organisation"
+                        and after is not None
+                        and after.kind == "sector"
+                    )  # "United Nations-appointed special rapporteur"
                     or (piece.kind == "country" and nxt.kind == "and" and after is not None and after.kind == "demonym")
                 )
                 if not continues:
@@ -378,10 +446,7 @@ class ActorResolver:
         state: ArticleState,
     ) -> None:  # fmt: skip
         name = " ".join(w.text for w in ws[head.i : head.j])
-        if (
-            head.match is not None and head.j - head.i == 1 and country and head.match.country
-            and country != head.match.country
-        ):  # fmt: skip
+        if head.match is not None and country and not self._country_fits(head.match, country):
             head = Piece(head.i, head.j, "person")  # "Algerian President Levy" is not Israel's Levy
         if head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
@@ -392,16 +457,40 @@ class ActorResolver:
             known = self._person_in_article(name, state)
             if known is not None:
                 phrase.actor, phrase.how = known, "coref:name"
+                sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
+                if country and sector and known.actor_id in state.focus_coded:  # the text now says whose
+                    known.code, known.country, known.sector = country + sector, country, sector
+                    state.focus_coded.discard(known.actor_id or "")
             else:
                 sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
-                if sector and not country:
+                org = next((p.match for p in reversed(mods) if p.kind == "organisation" and p.match), None)
+                if sector and not country and org is not None and org.code:
+                    code = org.code  # "U.N. special rapporteur X" speaks for the U.N.
+                    phrase.actor = self._local_actor(name, code, org.country, org.sector, "person", state)
+                    phrase.how = "ner+org-title"
+                    state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
+                    return
+                by_focus = bool(sector and not country and state.focus)
+                if by_focus:
                     country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
                 code = (country or "") + (sector or "") or None
                 phrase.actor = self._local_actor(name, code, country, sector, "person", state)
+                if by_focus:
+                    state.focus_coded.add(phrase.actor.actor_id or "")
                 phrase.how = "ner+title" if code else "ner"
         if phrase.actor.kind == "person":
             key = name_key(name)
             state.persons.append((ws[head.i].start, phrase.actor, key))
+
+    @staticmethod
+    def _country_fits(match: KBMatch, country: str) -> bool:
+        """Whether a person the text calls "<country's> ..." can be this known person: one of the
+        countries of their roles (a namesake of another country is someone else)."""
+        if not match.country or country == match.country:
+            return True
+        if not isinstance(match.entry, Person):
+            return False
+        return any(r.code.startswith(country) for r in match.entry.roles)
 
     def _code_by_title(self, actor: Actor, sector: str | None) -> None:
         """With no date to read roles on, the title the text gives picks the role
@@ -475,15 +564,22 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ appositions, offices, pronouns
     def _join_head_of(self, phrases: list[Phrase], ws: list[Word], state: ArticleState) -> list[Phrase]:
-        """ "the head of X" (an office noun, then "of" and a resolved phrase) takes X's code."""
+        """ "the head of X" (an office noun, then "of" and a resolved phrase) takes X's code; so does
+        "a director at X" / "a spokesman for X" when X is an organisation."""
         out: list[Phrase] = []
         for k, cur in enumerate(phrases):
             head = cur.pieces[-1] if cur.pieces else None
+            prep = ws[cur.j].fold if cur.j < len(ws) else ""
+            uncoded = cur.actor is None or (prep in WORKS_AT and cur.how.endswith("+focus"))
             if (
-                cur.actor is None and head is not None and head.kind == "sector" and head.term is not None
-                and head.term.person and cur.j < len(ws) and ws[cur.j].fold == "of"
+                uncoded and head is not None and head.kind == "sector" and head.term is not None
+                and head.term.person and prep in ("of", *WORKS_AT)
             ):  # fmt: skip
-                owners = [p for p in phrases[k + 1 :] if p.i == cur.j + 1 and p.actor is not None]
+                owners = [
+                    p for p in phrases[k + 1 :]
+                    if p.i == cur.j + 1 and p.actor is not None
+                    and (prep == "of" or p.actor.kind in ("organisation", "media"))
+                ]  # fmt: skip
                 if owners:
                     owner = max(owners, key=lambda p: p.j)
                     assert owner.actor is not None
@@ -495,6 +591,47 @@ class ActorResolver:
                     continue
             out.append(cur)
         return sorted(out, key=lambda p: (p.i, -p.j))
+
+    @staticmethod
+    def _code_by_bare_apposition(phrases: list[Phrase], ws: list[Word], state: ArticleState) -> None:
+        """ "X, a journalist" / "the republic's president, X": a person unknown to the knowledge
+        base, whose apposition is a role noun without a country, takes the role's sector and the
+        article's country."""
+        for a, b in itertools.pairwise(phrases):
+            if not comma_between(ws, a, b):
+                continue
+            for person, role in ((a, b), (b, a)):
+                head = role.pieces[-1] if role.pieces else None
+                actor = person.actor
+                if (
+                    role.actor is None and head is not None and head.kind == "sector" and head.term is not None
+                    and head.term.person and actor is not None and actor.kind == "person" and named(person)
+                    and not actor.code and (actor.actor_id or "").startswith("local:") and state.focus
+                ):  # fmt: skip
+                    actor.country, actor.sector = state.focus, head.term.sector
+                    actor.code = state.focus + head.term.sector
+                    state.focus_coded.add(actor.actor_id or "")
+
+    @staticmethod
+    def _code_by_loose_apposition(phrases: list[Phrase], ws: list[Word], text: str) -> None:
+        """ "X, the associate women's rights director at Human Rights Watch": an unknown person
+        takes the code of an office phrase that ends their apposition, when only lower-case words
+        (a few) stand between the comma's article and that phrase."""
+        for k, cur in enumerate(phrases):
+            actor = cur.actor
+            if actor is None or actor.kind != "person" or actor.code or not named(cur) or cur.j >= len(ws):
+                continue
+            if text[ws[cur.j - 1].end : ws[cur.j].start].strip() != "," or ws[cur.j].fold not in ("the", "a", "an"):
+                continue
+            for other in phrases[k + 1 :]:
+                gap = ws[cur.j + 1 : other.i]
+                if len(gap) > 5 or any(w.is_capitalised or w.fold in ("and", "who") for w in gap):
+                    break
+                if any(ch in ",;:()" for ch in text[ws[cur.j].end : ws[other.i].start]):
+                    break
+                if other.office and other.actor is not None and other.actor.code:
+                    adopt_role_code(actor, other.actor)
+                    break
 
     def _join_appositions(self, phrases: list[Phrase], ws: list[Word]) -> list[Phrase]:
         """ "NAME, the head of X," and "The head of X, NAME," become one mention of the person."""
