@@ -47,3 +47,34 @@ def test_a_denied_act_is_not_coded_as_done(process_text: Run) -> None:
     doc = process_text("Iran denied that its drones attacked the tanker.")
     assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("19")]
     assert [e for e in doc.events + doc.rejected if e.cameo == "016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("Burkina Faso, Mali and Niger withdrew from ECOWAS in January.", "BFA", "161", "IGO"),
+        ("Mexico sent 10,000 troops to its northern border on Monday.", "MEX", "154", ""),
+    ],
+)
+def test_leaving_an_organisation_and_a_deployment_to_a_place(
+    process_text: Run, text: str, src: str, cameo: str, tgt: str
+) -> None:
+    doc = process_text(text)
+    found = _kept(doc, src, cameo, tgt)
+    assert found, [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+    if not tgt:  # a mobilisation to a place is aimed at no one
+        assert all(e.target.code is None for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has never condemned Russia's invasion of Ukraine.",
+        "The White House talks about the possibility of restoring economic cooperation with Russia.",
+    ],
+)
+def test_negated_acts_and_topics_are_not_events(process_text: Run, text: str) -> None:
+    doc = process_text(text)
+    assert not [e for e in doc.events if e.cameo[:2] in ("11", "04")], [
+        (e.source.code, e.cameo, e.target.code, e.confidence_reasons) for e in doc.events
+    ]

@@ -13,7 +13,8 @@ def aux_words(tok: object) -> set[str]:
 
 
 def is_negated(tok: object) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    """'did not meet', 'has never condemned', 'no longer recognize'."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children):
         return True
     return tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
 
@@ -48,14 +49,22 @@ def locative(verb: object) -> list[object]:
     ]
 
 
+_TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
+
+
 def with_phrases(verb: object) -> list[object]:
     """'discussed the ceasefire ... with General Mamlouk': the partner may hang deep in the clause."""
     subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     out = []
-    for tok in verb.subtree:
+    stack = list(verb.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
+            continue  # "talks about restoring cooperation with Russia": Russia is the topic's
         if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.i not in subjects:
             out.extend(g for g in tok.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
-    return out
+        stack.extend(tok.children)
+    return sorted(out, key=lambda t: t.i)
 
 
 def infinitive_advcl(tok: object) -> bool:

@@ -39,6 +39,7 @@ class AssessRules:
     target_optional: tuple[str, ...]
     condition_marks: frozenset[str]
     acting_regions: frozenset[str] = frozenset()
+    targetless_acts: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> AssessRules:
@@ -53,6 +54,7 @@ class AssessRules:
             target_optional=tuple(str(c) for c in data.get("target_optional") or ()),
             condition_marks=frozenset(str(w) for w in data.get("condition_marks") or ()),
             acting_regions=frozenset(str(c) for c in data.get("acting_regions") or ()),
+            targetless_acts=tuple(str(c) for c in data.get("targetless_acts") or ()),
         )
 
 
@@ -122,7 +124,8 @@ class EventAssessor:
         if event.source.kind == "unknown" and event.source.name.endswith(" authorities"):
             reasons.append("implicit_authority")
         if not _identified(event.target):
-            reasons.append("target_absent")
+            if not event.cameo.startswith(self.rules.targetless_acts):
+                reasons.append("target_absent")
         elif _country(event.source) and _country(event.source) == _country(event.target) and not event.cameo.startswith(
             self.domestic_codes
         ):

@@ -130,6 +130,9 @@ class EventCoder:
             if places:
                 targets = places
         sources = _distinct(sources)
+        if act.code.startswith("15"):  # "sent 10,000 troops to the border": its own troops are not a target
+            own = {_country_of(p.actor) for p in sources if p.known}
+            targets = [t for t in targets if not (t.known and _country_of(t.actor) in own)]
         targets = [t for t in _distinct(targets) if t.key() not in {s.key() for s in sources} or len(sources) > 1]
         if act.symmetric and len(sources) == 1 and not targets:
             sources = _distinct(sources + self._co_participants(act, resolver, sources[0]))
@@ -302,6 +305,9 @@ class EventCoder:
         if act.official_code and _is_official(source_actor) and code != act.official_code:
             code = act.official_code  # a government or an organisation protests by a complaint
             pattern += f"+official:{code}"
+        if code.startswith("0874") and (target_actor.code or "").startswith("IGO"):
+            code = "161"  # "withdrew from ECOWAS": leaving an organisation reduces relations, no troops move
+            pattern += "+leave:161"
         if act.meeting and code == "040" and act.place is not None:
             code = self._meeting_code(act.place, source_actor, target_actor, doc)
         if not self.ontology.has_code(code):
