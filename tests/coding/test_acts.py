@@ -78,3 +78,19 @@ def test_negated_acts_and_topics_are_not_events(process_text: Run, text: str) ->
     assert not [e for e in doc.events if e.cameo[:2] in ("11", "04")], [
         (e.source.code, e.cameo, e.target.code, e.confidence_reasons) for e in doc.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("He said Trump's tariffs targeting Canada and Mexico were aimed at the cartels.", "USA", "163", "CAN"),
+        ("Kenya has refused to attend a weeklong hearing by the International Court of Justice.", "KEN", "12",
+         "IGO"),
+        ("Trump is keeping new tariffs in place on Mexico, Canada and China.", "USA", "163", "CHN"),
+    ],
+)  # fmt: skip
+def test_targets_reached_through_a_verb_or_a_things_owner(
+    process_text: Run, text: str, src: str, cameo: str, tgt: str
+) -> None:
+    doc = process_text(text)
+    assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]

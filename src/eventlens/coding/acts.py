@@ -447,8 +447,10 @@ class ActFinder:
 
     def _generic_targets(self, tok: object) -> list[object]:
         """Targets of a word the lexicon does not know: 'to'/'against'/'on'/'with' phrases of it or of
-        its object ("resume attacks on X"), else where it happens."""
-        holders = [tok, *(c for c in tok.children if c.dep_ in _OBJ_DEPS)]
+        its object ("resume attacks on X"), else where it happens, else the verb's object itself
+        ("refused to attend a hearing by the court": the hearing, which stands for its owner)."""
+        objects = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+        holders = [tok, *objects]
         found = [
             g
             for h in holders
@@ -457,7 +459,7 @@ class ActFinder:
             for g in c.children
             if g.dep_ == "pobj" and g.ent_type_ not in _NOT_ACTOR_ENTS
         ]
-        return found or [g for h in holders for g in locative(h)]
+        return found or [g for h in holders for g in locative(h)] or (objects if tok.pos_ == "VERB" else [])
 
     def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
         for tok in conjuncts(head):
@@ -587,6 +589,12 @@ class ActFinder:
     def _noun_targets(self, tok: object, pattern: Pattern) -> list[object]:
         out = []
         for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in self.lex.word("targeting_verbs"):
+                out.extend(g for g in c.children if g.dep_ in _OBJ_DEPS)  # "tariffs targeting Canada"
+                out.extend(
+                    g for p in c.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children
+                )  # "strikes aimed at militants"
+                continue
             if c.dep_ != "prep":
                 continue
             prep = c.lemma_.lower()

@@ -28,6 +28,7 @@ _DEFAULT_TARGET = {
 _DEFAULT_SOURCE = {"verb": (), "noun": ("by", "from")}
 _WORD_LISTS = (
     "actor_nouns",
+    "targeting_verbs",
     "criticism_adjectives",
     "criticism_preps",
     "never_actor_nouns",
