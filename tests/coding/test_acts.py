@@ -94,3 +94,16 @@ def test_targets_reached_through_a_verb_or_a_things_owner(
 ) -> None:
     doc = process_text(text)
     assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("Erdogan spoke by video link last week with his French counterpart Emmanuel Macron.", "TUR", "041", "FRA"),
+        ("The U.S. envoy spoke with Russian President Vladimir Putin on Thursday.", "USA", "04", "RUS"),
+        ("Indian Prime Minister Narendra Modi traveled to Mauritius on Tuesday.", "IND", "042", "MUS"),
+    ],
+)
+def test_calls_talks_and_visits(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
+    doc = process_text(text)
+    assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]

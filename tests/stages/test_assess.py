@@ -94,3 +94,10 @@ def test_no_blank_actor_is_ever_stored(lens: eventlens.EventLens, tmp_path: Path
             assert side.name.strip().lower() not in ("none",)
         assert e.source.code and e.source.name.strip()
         assert e.target.code or not e.target.name.strip()
+
+
+def test_an_interview_is_not_a_consultation(process_text: Run) -> None:
+    doc = process_text("The Kenyan foreign minister spoke with the BBC on Monday.")
+    assert not [e for e in doc.events if e.cameo.startswith("04")]
+    out = [e for e in doc.rejected if e.cameo.startswith("04")]
+    assert all(e.confidence_reasons == ["an interview with the media, not a consultation"] for e in out)

@@ -738,7 +738,10 @@ class ActFinder:
                 return obj, []
             return self.subject_of(head, hops + 1)
         if dep == "advcl" and (verb.tag_ == "VBG" or infinitive_advcl(verb)):
-            return self.subject_of(head, hops + 1)
+            sources, passive = self.subject_of(head, hops + 1)
+            if not sources and passive and verb.tag_ == "VBG":
+                return passive, []  # "X was released after apologizing to Y": X apologized
+            return sources, passive
         if dep == "relcl":
             return [head], []
         if dep == "acl":

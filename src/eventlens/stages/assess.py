@@ -111,6 +111,8 @@ class EventAssessor:
             return "target named but not identified"
         if not _named(event.target) and not event.cameo.startswith(self.rules.target_optional):
             return "act needs a target"
+        if event.cameo.startswith("04") and any(_is_media(a) for a in (event.source, event.target)):
+            return "an interview with the media, not a consultation"
         return None
 
     def _actor_reasons(self, event: Event) -> list[str]:
@@ -166,6 +168,10 @@ class EventAssessor:
 def _identified(actor: Actor) -> bool:
     """A side with a code and a name (never blank, never the string "None")."""
     return bool(actor.code) and bool(actor.name.strip()) and actor.name.strip().lower() != "none"
+
+
+def _is_media(actor: Actor) -> bool:
+    return actor.kind == "media" or (actor.sector or "") == "MED" or (actor.code or "").endswith("MED")
 
 
 def _named(actor: Actor) -> bool:
