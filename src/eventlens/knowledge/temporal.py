@@ -437,3 +437,39 @@ def _ordinal_day(text: str, published: date | None, tense: str | None) -> _Range
         month_index = published.year * 12 + published.month - 2
         found = _safe_date(month_index // 12, month_index % 12 + 1, day)
     return _day_range(found) if found else None
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\u2019 -]{1,40}?(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?)?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening "ANKARA, Jan 14 (Agency) -" of a story: where and when it was filed."""
+
+    place: str  # "Ankara", "Beirut, Lebanon" (title case), or "" when the story has none
+    date: ResolvedDate
+    end: int  # character offset where the story proper starts
+
+
+NO_DATELINE = Dateline("", UNKNOWN, 0)
+
+
+def dateline_of(text: str, published: date | None) -> Dateline:
+    """The dateline at the start of `text`, with its date resolved against publication
+    (a dateline is never after the story was published)."""
+    m = _DATELINE_RE.match(text[:120])
+    if m is None:
+        return NO_DATELINE
+    place = m.group("place").strip(" ,")
+    words = re.split(r"[\s,]+", place)
+    if not place.split(",")[0].isupper() or len(words) > 5:
+        return NO_DATELINE  # "THE WAR -" is a headline, not a place
+    resolved = resolve_date(m.group("date"), published, "past") if m.group("date") else UNKNOWN
+    first, comma, rest = place.partition(",")
+    return Dateline(first.title() + comma + rest, resolved, m.end())

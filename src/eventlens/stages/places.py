@@ -9,24 +9,35 @@ The place comes from the event's own clause, in this order:
    bombed", "Russia shelled Aleppo", "the assault on Idlib");
 3. a coordinated verb that shares the subject shares the place ("met in Moscow and
    discussed ...").
-Nothing else: a place that describes an actor ("Kurdish forces in northern Syria") or a
-topic ("the ceasefire in Idlib" for a discussion) is not where the event happened.
-When the text does not say, the place stays null.
+A place that describes an actor ("Kurdish forces in northern Syria") or a topic ("the
+ceasefire in Idlib" for a discussion) is not where the event happened.
+
+When the clause does not say, the place is taken from further away, each step with a
+lower confidence, recorded in `Place.basis` and `Place.confidence`:
+4. a locative phrase elsewhere in the sentence ("On Thursday in Washington, Blinken ...");
+5. the nearest locative place of the paragraph before it, then of the story's lead;
+6. the dateline ("KHARTOUM, Sudan -").
+A country is never taken from an actor ("Turkish officials" do not place an event in
+Turkey); only a phrase that names a place does.
 
 Names are resolved with the gazetteer (`knowledge.gazetteer`), using the countries the
-article mentions to pick between namesakes.
+article mentions to pick between namesakes. "the town of X", "X city", "X district",
+"X province" say what kind of place X is (and admit villages and small towns); "X, Y" and
+"X (Y, Z)" narrow X to the places in Y. Each place carries its precision: site (a named
+building or feature), town, district, region or country.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..knowledge.datafiles import read_yaml_mapping
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.temporal import dateline_of
 from ..model import Document, Event, Place
 from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
 
@@ -34,8 +45,11 @@ logger = logging.getLogger(__name__)
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "place_cues.yaml"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "district", "territory"})
-_CITY_WORDS = frozenset({"city", "town", "village", "capital"})
+_REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "territory"})
+_DISTRICT_WORDS = frozenset({"district", "county", "municipality", "subdistrict", "sub-district", "prefecture"})
+_CITY_WORDS = frozenset({"city", "town", "village", "capital", "hamlet", "township", "neighbourhood", "neighborhood"})
+# How far from the event's clause the place was found, and how much that is trusted.
+CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
 
 
 @dataclass(frozen=True)
@@ -105,9 +119,61 @@ class EventPlacer:
         finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens)
         for event in doc.events:
             token = trigger_token(event, doc)
-            event.place = finder.place_of_event(token, event) if token is not None else None
+            place = finder.place_of_event(token, event) if token is not None else None
+            event.place = _based(place, "clause") if place is not None else None
         share_news_place(doc)
+        self._place_from_context(doc, finder)
         return doc
+
+    def _place_from_context(self, doc: Document, finder: _PlaceFinder) -> None:
+        """Events still without a place take the sentence's, the paragraph's, the lead's or
+        the dateline's, each with a lower confidence."""
+        unplaced = [e for e in doc.events if e.place is None]
+        if not unplaced:
+            return
+        by_sentence: dict[int, Place | None] = {}
+
+        def sentence_place(index: int) -> Place | None:
+            if index not in by_sentence:
+                by_sentence[index] = finder.place_in_sentence(doc, index)
+            return by_sentence[index]
+
+        lead = next((s.index for s in doc.sentences if s.kind == "body"), None)
+        dateline = self._dateline_place(doc, finder)
+        for event in unplaced:
+            sentence = event_sentence(event, doc)
+            if sentence is None or not 0 <= sentence < len(doc.sentences):
+                continue
+            place = _based(sentence_place(sentence), "sentence")
+            for earlier in _paragraph_before(doc, sentence):
+                if place is None:
+                    place = _based(sentence_place(earlier), "paragraph")
+            if place is None and lead is not None and lead != sentence:
+                place = _based(sentence_place(lead), "lead")
+            if place is None and dateline is not None:
+                place = _based(dateline, "dateline")
+            event.place = place
+
+    def _dateline_place(self, doc: Document, finder: _PlaceFinder) -> Place | None:
+        dateline = dateline_of(doc.text, doc.article.published)
+        if not dateline.place:
+            return None
+        return self.gazetteer.resolve(dateline.place, finder.context, "city")
+
+
+def _based(place: Place | None, basis: str) -> Place | None:
+    if place is None:
+        return None
+    return replace(place, basis=basis, confidence=CONFIDENCE[basis])
+
+
+def _paragraph_before(doc: Document, index: int) -> list[int]:
+    """Indexes of the sentences of the same paragraph before sentence `index`, nearest first."""
+    sent = doc.sentences[index]
+    paragraph = next((p for p in doc.paragraphs if p.start <= sent.start < max(p.end, p.start + 1)), None)
+    if paragraph is None:
+        return []
+    return [s.index for s in reversed(doc.sentences[:index]) if s.start >= paragraph.start]
 
 
 def share_news_place(doc: Document) -> None:
@@ -138,6 +204,24 @@ class _PlaceFinder:
         self.cues = cues
         self.context = context
         self.actor_tokens = actor_tokens  # tokens of actor mentions (people, organisations)
+
+    def place_in_sentence(self, doc: Document, index: int) -> Place | None:
+        """The first place named in a locative phrase of the sentence ("in X", "at X",
+        "near X"), preferring phrases that hang from a verb over those inside a noun phrase."""
+        sent = doc.sentences[index]
+        span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            return None
+        preps = [t for t in span if t.dep_ == "prep" and t.lower_ in self.cues.locative and t.lower_ != "on"]
+        preps.sort(key=lambda t: (not is_verbal(t.head), t.i))
+        for prep in preps:
+            if prep.head.i in self.actor_tokens and prep.head.ent_type_ in ("PERSON", "ORG"):
+                continue  # "the governor of X" is who, not where
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = self.place_of_noun(obj)
+                if place is not None:
+                    return place
+        return None
 
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
@@ -289,18 +373,28 @@ class _PlaceFinder:
 
     def _resolve_entity(self, ent: Span, noun: Token) -> Place | None:
         hint = _kind_hint(noun, ent)
+        kind = "city" if hint == "district" else hint
         text = ent.text
         qualifier = _qualifier_after(ent)
-        place = self.gazetteer.resolve(f"{text}, {qualifier.text}", self.context, hint) if qualifier else None
-        if place is None:
-            place = self.gazetteer.resolve(text, self.context, hint)
-        if place is None and hint == "region":
-            place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, hint)
+        floors = (0,) if hint in ("city", "district") else (None, 0)
+        place = None
+        for floor in floors:
+            if qualifier is not None:
+                place = self.gazetteer.resolve(f"{text}, {qualifier.text}", self.context, kind, floor)
+            if place is None:
+                place = self.gazetteer.resolve(text, self.context, kind, floor)
+            if place is None and hint == "region":
+                place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, kind, floor)
+            if place is not None or ent.label_ != "GPE":
+                break
         if place is None and ent.label_ in ("LOC", "FAC"):
             name = text.removeprefix("the ").removeprefix("The ")
             if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
                 return None
-            return Place(name=name, feature="unknown")  # a building, a sea: named, not in the gazetteer
+            precision = "site" if ent.label_ == "FAC" else "region"
+            return Place(name=name, feature="unknown", precision=precision)  # named, not in the gazetteer
+        if place is not None and hint == "district" and place.precision == "town":
+            place = replace(place, precision="district")
         return place
 
 
@@ -314,22 +408,37 @@ def _entity_of(token: Token) -> Span | None:
 
 
 def _qualifier_after(ent: Span) -> Span | None:
-    """ "Moscow, Idaho": the place named right after a comma qualifies the first."""
+    """ "Moscow, Idaho", "Al Madid (Nihm, Sanaa)": the place named right after a comma or in
+    a parenthesis qualifies the first (the last of a parenthesised list is the widest)."""
     doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in (",", "("):
         return None
     following = _entity_of(doc[ent.end + 1])
-    if following is not None and following.start == ent.end + 1 and following.label_ == "GPE":
-        return following
-    return None
+    if following is None or following.start != ent.end + 1 or following.label_ != "GPE":
+        return None
+    if doc[ent.end].text == "(":
+        last = following
+        i = following.end
+        while i + 1 < len(doc) and doc[i].text == "," and (nxt := _entity_of(doc[i + 1])) is not None:
+            last, i = nxt, nxt.end
+        return last
+    return following
 
 
 def _kind_hint(noun: Token, ent: Span) -> str | None:
+    """ "Idlib province", "Mulanje district", "the town of Aghtrin", "Haifa city"."""
     words = {noun.lower_} if noun.i >= ent.end or noun.i < ent.start else set()
     if ent.end < len(noun.doc):
         words.add(noun.doc[ent.end].lower_)
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < ent.start:
+        words.add(head.head.lower_)  # "the town of X", "the province of X"
+    if ent.root.dep_ in ("appos", "compound") and head.i != ent.root.i:
+        words.add(head.lower_)
     if words & _REGION_WORDS:
         return "region"
+    if words & _DISTRICT_WORDS:
+        return "district"
     if words & _CITY_WORDS:
         return "city"
     return None
