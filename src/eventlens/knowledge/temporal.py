@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -177,7 +177,10 @@ def _borrow_context(first: str, second: str) -> str:
 
 
 def _resolve_range(text: str, published: date | None, tense: str | None) -> _Range | None:
-    for parser in (_numeric_date, _textual_date, _relative_date, _ago_date, _weekday_date, _ordinal_day):
+    for parser in (
+        _numeric_date, _offset_date, _textual_date, _relative_date, _ago_date, _weekday_date, _ordinal_day,
+        _dateparser_date,
+    ):  # fmt: skip
         found = parser(text, published, tense)
         if found is not None:
             return found
@@ -280,8 +283,8 @@ def _textual_date(text: str, published: date | None, tense: str | None) -> _Rang
 
 
 def _day_next_to_month(text: str, month_m: re.Match[str]) -> int | None:
-    before = re.search(r"\b(\d{1,2})\s+(?:of\s+)?$", text[: month_m.start()])
-    after = re.match(r"\s*-?\s*(\d{1,2})\b(?!\s*(?:am|pm|:))", text[month_m.end() :])
+    before = re.search(r"\b(\d{1,2})\s+(?:of\s+)?(?:the\s+month\s+of\s+)?$", text[: month_m.start()])
+    after = re.match(r"\s*-?\s*(?:the\s+)?(\d{1,2})\b(?!\s*(?:am|pm|:))", text[month_m.end() :])
     for m in (after, before):
         if m and 1 <= int(m.group(1)) <= 31:
             return int(m.group(1))
@@ -350,8 +353,8 @@ def _relative_unit(which: str, unit: str, published: date, tense: str | None) ->
     if which == "past" and unit != "weekend":  # "the past month": the month up to publication
         days = {"week": 7, "month": 30, "year": 365}[unit]
         return _Range(published - timedelta(days=days), published)
-    if unit == "night":
-        return _Range(published - timedelta(days=1), published)
+    if unit == "night":  # "overnight": the night before the story, dated by its evening
+        return _day_range(published - timedelta(days=1))
     if unit == "year":
         return _year_range(published.year + shift)
     if unit == "month":
@@ -419,6 +422,65 @@ def _weekday_date(text: str, published: date | None, tense: str | None) -> _Rang
     if tense == "present" and ahead < back:
         return _day_range(published + timedelta(days=ahead))
     return _day_range(published - timedelta(days=back))
+
+
+_OFFSET_RE = re.compile(
+    r"^(?:(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|several)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|previously|prior|on)"
+    r"|the\s+(?P<dir2>previous|next|following|preceding)\s+(?P<unit2>day|week|month|year|night|morning|evening)"
+    r"|the\s+(?P<unit3>day|night|week)\s+(?P<dir3>before|after)(?:\s+that)?)$"
+)
+_BACK_WORDS = frozenset({"earlier", "before", "previously", "prior", "previous", "preceding"})
+
+
+def is_offset(expression: str) -> bool:
+    """ "two days earlier", "the previous day", "a week later": a date counted from another
+    date of the story (the caller passes that date as `published` to `resolve_date`)."""
+    return _OFFSET_RE.match(normalise(expression)) is not None
+
+
+def _offset_date(text: str, published: date | None, tense: str | None) -> _Range | None:
+    """two days earlier, a week later, the previous day, the next day, the day before."""
+    m = _OFFSET_RE.match(text)
+    if m is None or published is None:
+        return None
+    word = m.group("n")
+    if word is not None:
+        count = int(word) if word.isdigit() else NUMBER_WORDS.get(word.split()[-1] if word != "a couple of" else "couple", (1, 1))[0]
+        unit, back = m.group("unit"), m.group("dir") in _BACK_WORDS
+    else:
+        count = 1
+        unit = m.group("unit2") or m.group("unit3")
+        back = (m.group("dir2") or m.group("dir3")) in _BACK_WORDS
+    sign = -1 if back else 1
+    if unit in ("day", "night", "morning", "evening"):
+        return _day_range(published + timedelta(days=sign * count))
+    if unit == "week":
+        centre = published + timedelta(days=sign * 7 * count)
+        return _Range(centre - timedelta(days=3), centre + timedelta(days=3))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + sign * count
+        return _month_range(index // 12, index % 12 + 1)
+    return _year_range(published.year + sign * count)
+
+
+_DATEPARSER_CUE_RE = re.compile(rf"\b(?:{_MONTH_RE})\b.*\d|\d.*\b(?:{_MONTH_RE})\b")
+
+
+def _dateparser_date(text: str, published: date | None, tense: str | None) -> _Range | None:
+    """Absolute dates our patterns miss, read by `dateparser` (only when the text has a
+    month name and a number, so that counts and durations are never sent to it)."""
+    if published is None or _DATEPARSER_CUE_RE.search(text) is None:
+        return None  # without a publication date, a date without a year stays unknown
+    import dateparser  # imported on first need: it takes a moment to load
+
+    settings: dict[str, object] = {
+        "REQUIRE_PARTS": ["day", "month"],
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+    }
+    found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return _day_range(found.date()) if found is not None else None
 
 
 def _ordinal_day(text: str, published: date | None, tense: str | None) -> _Range | None:
