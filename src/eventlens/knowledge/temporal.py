@@ -446,7 +446,8 @@ def _offset_date(text: str, published: date | None, tense: str | None) -> _Range
         return None
     word = m.group("n")
     if word is not None:
-        count = int(word) if word.isdigit() else NUMBER_WORDS.get(word.split()[-1] if word != "a couple of" else "couple", (1, 1))[0]
+        last = "couple" if word == "a couple of" else word.split()[-1]
+        count = int(word) if word.isdigit() else NUMBER_WORDS.get(last, (1, 1))[0]
         unit, back = m.group("unit"), m.group("dir") in _BACK_WORDS
     else:
         count = 1
