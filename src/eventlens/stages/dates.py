@@ -233,7 +233,8 @@ def _date_before_after(
         if link.lower_ in ("after", "before"):
             words.append(link)
         for word in words:
-            amount = next((c for c in word.children if c.dep_ == "npadvmod"), None)
+            amounts = [c for c in (*word.children, *head.children) if c.dep_ == "npadvmod" and c.i < word.i]
+            amount = amounts[0] if amounts else None
             m = _COUNT_RE.match(" ".join(t.text for t in amount.subtree)) if amount is not None else None
             if m is None:
                 continue
@@ -274,7 +275,7 @@ def _paragraph_date(doc: Document, sentence: int, dated: list[tuple[int, Resolve
         return None
     for index, resolved in reversed(dated):
         if index < sentence and doc.sentences[index].start >= paragraph.start:
-            return resolved
+            return resolved if resolved.precision == "day" else None
         if index < sentence:
             return None
     return None
@@ -326,9 +327,10 @@ def governing_date(
     head = token if is_verbal(token) else clause_head(token)
     for _ in range(8):
         candidates = [e for e in exprs if _governs(e, token, head)]
-        resolved = [e.resolved for e in candidates if e.resolved.value is not None]
-        if resolved:
-            return max(resolved, key=lambda r: _RANK[r.precision])
+        resolved = sorted((e for e in candidates if e.resolved.value is not None), key=lambda e: e.span.start)
+        if resolved:  # the first date; one right after it restates it ("Monday, January 13")
+            group = [e for e in resolved if e.span.start <= resolved[0].span.end + 2]
+            return max((e.resolved for e in group), key=lambda r: _RANK[r.precision])
         if candidates:
             return None
         parent = _parent_for_dating(head, report_lemmas)
