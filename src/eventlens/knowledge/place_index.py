@@ -33,7 +33,7 @@ from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2  # bump when the layout or the keys change
+INDEX_FORMAT = 3  # bump when the layout or the keys change
 _TABLE = "cities500"
 _APOSTROPHES_RE = re.compile(r"['`\u2018\u2019\u02bc\u02bf\u02be]")
 _SEPARATORS_RE = re.compile(r"[-\u2010-\u2015_/]+")
@@ -49,6 +49,21 @@ def loose_key(name: str) -> str:
     text = _SEPARATORS_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text).strip(" ,")
     return text[4:] if text.startswith("the ") else text
+
+
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "adh", "ul", "l", "il"})
+_VOWELS_RE = re.compile(r"[aeiouy]")
+_DOUBLES_RE = re.compile(r"(.)\1+")
+
+
+def skeleton_key(name: str) -> str:
+    """The consonants of a name without Arabic articles, for spellings that differ in their
+    vowels and doubled letters ("Edlib" = "Idlib", "Hodeidah" = "Al Hudaydah",
+    "Ras al-Ain" = "Ra's al 'Ayn"); "" when too short to tell places apart."""
+    words = [w for w in loose_key(name).split() if w not in _ARTICLES]
+    text = _DOUBLES_RE.sub(r"\1", _VOWELS_RE.sub("", " ".join(words)))
+    text = _SPACES_RE.sub(" ", text).strip()
+    return text if len(text.replace(" ", "")) >= 3 and text.isascii() else ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,17 @@ class CityIndex:
         )
         return [CityRow(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]), r[6], bool(r[7])) for r in rows]
 
+    def lookup_skeleton(self, key: str) -> list[CityRow]:
+        """Every place one of whose names has this skeleton (`skeleton_key`)."""
+        if not key:
+            return []
+        rows = self._connection().execute(
+            "SELECT DISTINCT p.geonameid, p.name, p.iso2, p.lat, p.lon, p.population, p.admin1 "
+            "FROM skeletons s JOIN places p ON p.geonameid = s.geonameid WHERE s.key = ?",
+            (key,),
+        ).fetchall()
+        return [CityRow(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]), r[6], False) for r in rows]
+
     def _connection(self) -> sqlite3.Connection:
         pid = os.getpid()
         if self._conn is not None and self._pid == pid:
@@ -157,9 +183,10 @@ def _fill(conn: sqlite3.Connection, source: Path) -> None:
     conn.executescript(
         """CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, iso2 TEXT,
                lat REAL, lon REAL, population INTEGER, admin1 TEXT);
-           CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER NOT NULL);"""
+           CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER NOT NULL);
+           CREATE TABLE skeletons (key TEXT NOT NULL, geonameid INTEGER NOT NULL);"""
     )
-    places, names = [], []
+    places, names, skeletons = [], [], []
     for city in cities.values():
         gid = int(city["geonameid"])
         places.append(
@@ -176,9 +203,13 @@ def _fill(conn: sqlite3.Connection, source: Path) -> None:
             if key and key not in keys and key.isascii():
                 keys.add(key)
                 names.append((key, gid, 0))
+        for skeleton in {skeleton_key(key) for key in keys} - {""}:
+            skeletons.append((skeleton, gid))
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    conn.executemany("INSERT INTO skeletons VALUES (?,?)", skeletons)
     conn.execute("CREATE INDEX names_key ON names (key)")
+    conn.execute("CREATE INDEX skeletons_key ON skeletons (key)")
     conn.commit()
 
 
