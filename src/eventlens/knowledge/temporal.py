@@ -536,3 +536,28 @@ def dateline_of(text: str, published: date | None) -> Dateline:
     resolved = resolve_date(m.group("date"), published, "past") if m.group("date") else UNKNOWN
     first, comma, rest = place.partition(",")
     return Dateline(first.title() + comma + rest, resolved, m.end())
+
+
+# --- finding date expressions in text -------------------------------------------------------------
+
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # fmt: skip
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMBER_WORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|several)"
+_FIND_PATTERNS = (
+    rf"\b(?:(?:[Oo]n or )?(?:[Aa]round|[Aa]bout|[Cc]irca) )?{_DAY}(?: of)? {_MONTH_WORD}(?:,? \d{{4}})?\b",
+    rf"\b(?:(?:[Oo]n or )?(?:[Aa]round|[Aa]bout|[Cc]irca) )?{_MONTH_WORD} (?:the )?{_DAY}(?:,? \d{{4}})?\b(?!:)",
+    rf"\b{_MONTH_WORD},? \d{{4}}\b",
+    rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_MONTH_WORD}(?: \d{{4}})?\b",
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b",
+    rf"\b{_NUMBER_WORD} (?:day|week|month|year)s? (?:earlier|later)\b",
+    r"\b[Tt]he (?:previous|next|following|preceding) (?:day|night|morning|evening|week|month|year)\b",
+    r"\b(?:[Oo]vernight|[Tt]onight|[Yy]esterday|[Tt]oday)\b",
+)
+_FIND_RE = re.compile("|".join(f"(?:{p})" for p in _FIND_PATTERNS))
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Character spans of the date expressions of `text` that a statistical tagger may
+    miss or cut ("30 Apr 2020", "Around 7 May 2020", "two days earlier", "mid-March")."""
+    return [m.span() for m in _FIND_RE.finditer(text)]

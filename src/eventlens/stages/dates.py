@@ -44,9 +44,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..knowledge.temporal import ResolvedDate, dateline_of, is_offset, resolve_date
+from ..knowledge.temporal import ResolvedDate, dateline_of, find_dates, is_offset, resolve_date
 from ..model import Document, Event
 from .attribution import AttributionCues
 from .event_anchor import VerbForm, clause_head, event_sentence, event_verb, is_verbal, trigger_token, verb_form
@@ -289,23 +289,42 @@ def _set(event: Event, resolved: ResolvedDate | None) -> None:
 
 
 def date_expressions(doc: Document, reference: date | None = None) -> list[_DateExpr]:
-    """Every DATE/TIME entity of the document, with its preposition, attachment and value
-    (resolved against `reference`, by default the publication date)."""
+    """Every date expression of the document (the tagger's DATE/TIME entities, widened or
+    added by `temporal.find_dates`), with its preposition, attachment and value (resolved
+    against `reference`, by default the publication date). A dateline's date is left out:
+    it dates the filing, not an event."""
     published = reference if reference is not None else doc.article.published
+    skip_before = dateline_of(doc.text, doc.article.published).end
     found: list[_DateExpr] = []
-    for ent in doc.doc.ents:
-        if ent.label_ not in _DATE_LABELS:
+    for span in _date_spans(doc.doc):
+        if span.start_char < skip_before:
             continue
-        attach, prep = _attachment(ent)
+        attach, prep = _attachment(span)
         text = (
-            f"{prep.lower_} {ent.text}"
-            if prep is not None and not ent.text.lower().startswith(prep.lower_)
-            else ent.text
+            f"{prep.lower_} {span.text}"
+            if prep is not None and not span.text.lower().startswith(prep.lower_)
+            else span.text
         )
         clause = clause_head(attach)
         tense = verb_form(clause).tense if is_verbal(clause) else None
-        found.append(_DateExpr(ent, ent.sent.start, text, attach, clause, resolve_date(text, published, tense)))
+        found.append(_DateExpr(span, span.sent.start, text, attach, clause, resolve_date(text, published, tense)))
     return found
+
+
+def _date_spans(spacy_doc: Doc) -> list[Span]:
+    """DATE/TIME entities, each widened to a pattern match that overlaps it ("30 Apr 2020"
+    where the tagger saw "2020"), plus pattern matches the tagger missed."""
+    ents = [e for e in spacy_doc.ents if e.label_ in _DATE_LABELS]
+    matches = [
+        span
+        for start, end in find_dates(spacy_doc.text)
+        if (span := spacy_doc.char_span(start, end, alignment_mode="expand")) is not None
+    ]
+    spans = [m for m in matches if m.sent.start == m[-1].sent.start]
+    for ent in ents:
+        if not any(m.start < ent.end and ent.start < m.end for m in spans):
+            spans.append(ent)
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _attachment(ent: Span) -> tuple[Token, Token | None]:

@@ -225,14 +225,16 @@ class _PlaceFinder:
 
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
+        found = None
         for find in (self._locative_place, self._participant_place, self._misparsed_direction):
-            for anchor in anchors:
-                place = find(anchor, event)
-                if place is not None:
-                    return place
-        if self._is_attack_on_place(token, event):
-            return self._target_place(token)
-        return None
+            found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
+            if found is not None:
+                break
+        if (found is None or found.precision == "country") and self._is_attack_on_place(token, event):
+            target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
+            if target is not None and (found is None or target.country == found.country):
+                return target
+        return found
 
     def _anchors(self, token: Token) -> list[Token]:
         """The trigger, the verb a nominal trigger hangs from, and a verb it is coordinated
@@ -336,27 +338,60 @@ class _PlaceFinder:
         ("the east of the Euphrates"), or a place inside it ("a hotel in Moscow")."""
         if depth > 3:
             return None
-        ent = _entity_of(noun)
+        ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
-            return self._resolve_entity(ent, noun)
+            place = self._resolve_entity(ent, noun)
+            if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
+                return self._place_inside(noun, depth, proper=True) or place
+            return place
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
+        if noun.pos_ == "PROPN" and noun.ent_type_ not in ("PERSON", "NORP"):
+            place = self._proper_name_place(noun)
+            if place is not None:
+                return place
         lemma = noun.lemma_.lower()
         if lemma in self.cues.capital_nouns:
             capital = self._capital_of(noun)
             if capital is not None:
                 return capital
+        return self._place_inside(noun, depth, proper=noun.pos_ == "PROPN")
+
+    def _place_inside(self, noun: Token, depth: int, proper: bool) -> Place | None:
+        """ "the outskirts of Aleppo", "a hotel in Moscow", "Bat Galim Square of Haifa city"."""
+        lemma = noun.lemma_.lower()
         for prep in noun.children:
             if prep.dep_ != "prep":
                 continue
-            is_part = prep.lower_ == "of" and lemma in self.cues.part_nouns
+            is_part = prep.lower_ == "of" and (proper or lemma in self.cues.part_nouns)
             if is_part or prep.lower_ in self.cues.locative:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     place = self.place_of_noun(obj, depth + 1)
                     if place is not None:
                         return place
         return None
+
+    def _misread_place(self, noun: Token) -> Span | None:
+        """A place the tagger took for a nationality ("the countryside of Aleppo" as NORP)."""
+        if noun.ent_type_ != "NORP":
+            return None
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        if ent is None or self.gazetteer.country_of_adjective(ent.text) or self.gazetteer.country(ent.text):
+            return None
+        return ent if self.gazetteer.resolve(ent.text, self.context, min_population=0) is not None else None
+
+    def _proper_name_place(self, noun: Token) -> Place | None:
+        """A proper name the tagger did not take for a place ("shelled Al Madid (Nihm)"): a
+        populated place of one of the article's countries, never a bigger guess."""
+        if noun.i in self.actor_tokens or not self.context:
+            return None
+        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun]
+        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        place = self.gazetteer.resolve(name, self.context, "city", min_population=0)
+        if place is None or place.country not in self.context or place.precision != "town":
+            return None
+        return place
 
     def _capital_of(self, noun: Token) -> Place | None:
         for child in noun.children:
@@ -373,8 +408,12 @@ class _PlaceFinder:
 
     def _resolve_entity(self, ent: Span, noun: Token) -> Place | None:
         hint = _kind_hint(noun, ent)
-        kind = "city" if hint == "district" else hint
         text = ent.text
+        last = ent[-1].lower_ if len(ent) > 1 else ""
+        if last in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "Haifa city" tagged whole
+            text = ent[:-1].text
+            hint = _hint_of({last}) or hint
+        kind = "city" if hint == "district" else hint
         qualifier = _qualifier_after(ent)
         floors = (0,) if hint in ("city", "district") else (None, 0)
         place = None
@@ -435,6 +474,10 @@ def _kind_hint(noun: Token, ent: Span) -> str | None:
         words.add(head.head.lower_)  # "the town of X", "the province of X"
     if ent.root.dep_ in ("appos", "compound") and head.i != ent.root.i:
         words.add(head.lower_)
+    return _hint_of(words)
+
+
+def _hint_of(words: set[str]) -> str | None:
     if words & _REGION_WORDS:
         return "region"
     if words & _DISTRICT_WORDS:
