@@ -48,6 +48,7 @@ _CONTEXT_BONUS = 2.5
 DEFAULT_MIN_POPULATION = 15000
 _PRECISION_OF_KIND = {"country": "country", "region": "region", "us_state": "region", "water": "region", "city": "town"}
 _CITY_CACHE_SIZE = 20000
+_VARIANT_MIN_POPULATION = 5000  # a short other spelling is trusted for towns, not for hamlets
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,9 @@ class Gazetteer:
     def spelling_variants(self, name: str, context: set[str]) -> list[Candidate]:
         """Populated places of the context's countries whose name is spelled with other
         vowels or doubled letters ("Edlib" for Idlib, "Hodeidah" for Al Hudaydah)."""
-        rows = self._cities.lookup_skeleton(skeleton_key(name))
+        key = skeleton_key(name)
+        distinctive = len(key.replace(" ", "")) >= 4  # "Somali" (s-m-l) is also Simla, Colorado
+        rows = [r for r in self._cities.lookup_skeleton(key) if distinctive or r.population >= _VARIANT_MIN_POPULATION]
         found = [self._city_candidate(row) for row in rows]
         return [c for c in found if c.place.country in context]
 

@@ -347,7 +347,7 @@ class _PlaceFinder:
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
-        if noun.pos_ == "PROPN" and noun.ent_type_ not in ("PERSON", "NORP"):
+        if noun.pos_ == "PROPN" and _is_named_as_place(noun):
             place = self._proper_name_place(noun)
             if place is not None:
                 return place
@@ -415,7 +415,10 @@ class _PlaceFinder:
             hint = _hint_of({last}) or hint
         kind = "city" if hint == "district" else hint
         qualifier = _qualifier_after(ent)
-        floors = (0,) if hint in ("city", "district") else (None, 0)
+        small_ok = not (text.isupper() and len(text) <= 4) and self.gazetteer.country_of_adjective(text) is None
+        floors: tuple[int | None, ...] = (0,) if hint in ("city", "district") else (None, 0)
+        if not small_ok:  # "EU", "Somali": not the village of Eu nor Simla
+            floors = (None,)
         place = None
         for floor in floors:
             if qualifier is not None:
@@ -435,6 +438,21 @@ class _PlaceFinder:
         if place is not None and hint == "district" and place.precision == "town":
             place = replace(place, precision="district")
         return place
+
+
+def _is_named_as_place(noun: Token) -> bool:
+    """A proper name the text presents as a place though the tagger did not: one that a
+    parenthesis of places follows ("Al Madid (Nihm, Sanaa)") or that "the town of" names."""
+    if noun.ent_type_ in ("DATE", "TIME", "NORP", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
+        return False
+    doc = noun.doc
+    after = noun.i + 1
+    while after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text != "(":
+        after += 1
+    if after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].pos_ == "PROPN":
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CITY_WORDS | _DISTRICT_WORDS
 
 
 def _entity_of(token: Token) -> Span | None:
