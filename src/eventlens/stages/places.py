@@ -37,6 +37,7 @@ from spacy.tokens import Span, Token
 
 from ..knowledge.datafiles import read_yaml_mapping
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.place_index import loose_key
 from ..knowledge.temporal import dateline_of
 from ..model import Document, Event, Place
 from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
@@ -48,6 +49,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "territory"})
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "subdistrict", "sub-district", "prefecture"})
 _CITY_WORDS = frozenset({"city", "town", "village", "capital", "hamlet", "township", "neighbourhood", "neighborhood"})
+_COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
 CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
 
@@ -213,15 +215,17 @@ class _PlaceFinder:
         if span is None:
             return None
         preps = [t for t in span if t.dep_ == "prep" and t.lower_ in self.cues.locative and t.lower_ != "on"]
-        preps.sort(key=lambda t: (not is_verbal(t.head), t.i))
+        found: list[tuple[bool, int, int, Place]] = []
         for prep in preps:
             if prep.head.i in self.actor_tokens and prep.head.ent_type_ in ("PERSON", "ORG"):
                 continue  # "the governor of X" is who, not where
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = self.place_of_noun(obj)
                 if place is not None:
-                    return place
-        return None
+                    found.append((not is_verbal(prep.head), _COARSENESS.get(place.precision, 3), prep.i, place))
+        # a phrase on a verb first, then the finest place ("forces in Somalia ... a hotel in
+        # the town of Beledweyne": the town), then the first
+        return min(found, key=lambda f: f[:3])[3] if found else None
 
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
@@ -344,6 +348,11 @@ class _PlaceFinder:
             if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
                 return self._place_inside(noun, depth, proper=True) or place
             return place
+        lemma = noun.lemma_.lower()
+        if lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "the Red Sea port city of Jeddah"
+            inside = self._place_inside(noun, depth, proper=True)
+            if inside is not None:
+                return inside
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
@@ -351,7 +360,6 @@ class _PlaceFinder:
             place = self._proper_name_place(noun)
             if place is not None:
                 return place
-        lemma = noun.lemma_.lower()
         if lemma in self.cues.capital_nouns:
             capital = self._capital_of(noun)
             if capital is not None:
@@ -429,6 +437,12 @@ class _PlaceFinder:
                 place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, kind, floor)
             if place is not None or ent.label_ != "GPE":
                 break
+        if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
+            # "the Hanoi Summit", "Kandahar airfield": the place its first words name
+            head = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
+            found = self.gazetteer.resolve(head.text, self.context) if len(head) else None
+            if found is not None and found.precision != "country":
+                return found
         if place is None and ent.label_ in ("LOC", "FAC"):
             name = text.removeprefix("the ").removeprefix("The ")
             if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
@@ -437,6 +451,8 @@ class _PlaceFinder:
             return Place(name=name, feature="unknown", precision=precision)  # named, not in the gazetteer
         if place is not None and hint == "district" and place.precision == "town":
             place = replace(place, precision="district")
+        if place is not None and place.name != text and loose_key(place.name) == loose_key(text):
+            place = replace(place, name=text)  # the text's spelling: "Nangarhar", not "Nangarhār"
         return place
 
 
