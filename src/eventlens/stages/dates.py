@@ -28,7 +28,9 @@ Rules that refine these steps (general English and news-writing conventions):
   "two days after Erdogan denounced Israel" dates the denouncing two days before the
   sentence's own time.
 - A simple-past event with no date continues the time of the paragraph: it takes the date
-  of the nearest dated event before it in the same paragraph.
+  of the nearest dated event of the same actors before it in the same paragraph.
+- A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
+  past or present without a date of its own was made for the news: it takes the news date.
 - A story with a dateline ("ANKARA, Jan 14 -") counts weekdays and "yesterday" from the
   dateline's date, and the dateline date is the news date when the lead has none.
 
@@ -96,12 +98,13 @@ class EventDater:
         lead = _lead_sentence(doc)
         lead_people = _lead_actor_keys(doc, lead)
         ordered = sorted(doc.events, key=lambda e: (event_sentence(e, doc) or 0, e.trigger_token or 0))
-        dated: list[tuple[int, ResolvedDate]] = []  # (sentence, date) of the events dated so far
+        dated: list[tuple[int, ResolvedDate, set[str]]] = []  # (sentence, date, actors) of events dated so far
         for event in ordered:
             self._date_event(event, doc, exprs, news_date, lead, lead_people, dated)
             sentence = event_sentence(event, doc)
             if event.date is not None and sentence is not None:
-                dated.append((sentence, ResolvedDate(event.date, event.date_precision)))  # type: ignore[arg-type]
+                resolved = ResolvedDate(event.date, event.date_precision)  # type: ignore[arg-type]
+                dated.append((sentence, resolved, _actor_keys(event)))
         return doc
 
     def _date_event(
@@ -112,7 +115,7 @@ class EventDater:
         news_date: ResolvedDate | None,
         lead: int | None,
         lead_people: set[str],
-        dated: list[tuple[int, ResolvedDate]],
+        dated: list[tuple[int, ResolvedDate, set[str]]],
     ) -> None:
         token = trigger_token(event, doc)
         if token is None:
@@ -138,9 +141,10 @@ class EventDater:
             kind != "body"
             or (sentence == lead and not form.modal and not form.pluperfect and form.tense != "future")
             or (form.simple_past and bool(lead_people & _actor_keys(event)))
+            or (_is_statement(event) and not form.modal and not form.perfect and form.tense in ("past", "present"))
         )
         if not is_news and form.simple_past and not form.pluperfect and sentence is not None:
-            continued = _paragraph_date(doc, sentence, dated)
+            continued = _paragraph_date(doc, sentence, [d for d in dated if d[2] & _actor_keys(event)])
             if continued is not None:
                 _set(event, continued)
                 return
@@ -252,28 +256,38 @@ def _date_before_after(
 
 def _opening_date(token: Token, exprs: list[_DateExpr], report_lemmas: frozenset[str]) -> ResolvedDate | None:
     """A date that opens the sentence ("In April, ...", "On Thursday in Washington, ...")
-    scopes over the whole sentence, except what a verb of saying reports in the past."""
+    scopes over the whole sentence, reported acts included ("On Thursday, officials said
+    troops were deployed"), but not what happened before it or is yet to come."""
     sent = token.sent
     opening = [e for e in exprs if e.span.start - sent.start <= 2 and e.resolved.value is not None]
     if not opening:
         return None
-    head = token if is_verbal(token) else clause_head(token)
-    for _ in range(8):  # not across a report: "On Friday, Rubio said the two had met"
-        if head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in report_lemmas:
-            return None
-        if head.head.i == head.i:
-            break
-        head = clause_head(head.head)
+    form = verb_form(event_verb(token))
+    if form.pluperfect or form.tense == "future":  # "On Friday, Rubio said the two had met"
+        return None
     return opening[0].resolved
 
 
-def _paragraph_date(doc: Document, sentence: int, dated: list[tuple[int, ResolvedDate]]) -> ResolvedDate | None:
-    """The date of the nearest dated event before `sentence` in the same paragraph."""
+# Verbal acts and consultations (CAMEO 01-05: statements, appeals, intents, meetings,
+# diplomatic cooperation; 10-13: demands, disapproval, rejection, threats): told in a news
+# story without a date, they were made for the news, so they take the news date.
+_STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+def _is_statement(event: Event) -> bool:
+    return (event.cameo_root or event.cameo[:2]) in _STATEMENT_ROOTS
+
+
+def _paragraph_date(
+    doc: Document, sentence: int, dated: list[tuple[int, ResolvedDate, set[str]]]
+) -> ResolvedDate | None:
+    """The date of the nearest dated event before `sentence` in the same paragraph (the
+    caller keeps those of the same actors)."""
     start = doc.sentences[sentence].start
     paragraph = next((p for p in doc.paragraphs if p.start <= start < max(p.end, p.start + 1)), None)
     if paragraph is None:
         return None
-    for index, resolved in reversed(dated):
+    for index, resolved, _ in reversed(dated):
         if index < sentence and doc.sentences[index].start >= paragraph.start:
             return resolved if resolved.precision == "day" else None
         if index < sentence:
