@@ -48,10 +48,20 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge.temporal import ResolvedDate, dateline_of, find_dates, is_offset, resolve_date
+from ..knowledge.temporal import ResolvedDate, find_dates, is_offset, resolve_date
 from ..model import Document, Event
 from .attribution import AttributionCues
-from .event_anchor import VerbForm, clause_head, event_sentence, event_verb, is_verbal, trigger_token, verb_form
+from .event_anchor import (
+    VerbForm,
+    clause_head,
+    event_sentence,
+    event_verb,
+    is_verbal,
+    lead_sentence,
+    story_dateline,
+    trigger_token,
+    verb_form,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +105,7 @@ class EventDater:
         reference = _reference_date(doc)
         exprs = _anchor_offsets(date_expressions(doc, reference), reference)
         news_date = self._news_date(doc, exprs, reference)
-        lead = _lead_sentence(doc)
+        lead = lead_sentence(doc)
         lead_people = _lead_actor_keys(doc, lead)
         ordered = sorted(doc.events, key=lambda e: (event_sentence(e, doc) or 0, e.trigger_token or 0))
         dated: list[tuple[int, ResolvedDate, set[str]]] = []  # (sentence, date, actors) of events dated so far
@@ -169,7 +179,7 @@ class EventDater:
     def _news_date(self, doc: Document, exprs: list[_DateExpr], reference: date | None) -> ResolvedDate | None:
         """The date of the story's news: the lead sentence's main clause date, else the
         dateline's date, else the publication date (day), else none."""
-        lead = _lead_sentence(doc)
+        lead = lead_sentence(doc)
         if lead is not None:
             sent = doc.sentences[lead]
             span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -191,7 +201,7 @@ def _reference_date(doc: Document) -> date | None:
     """The day the story counts from: its dateline's date when it has one within a week
     before publication, else the publication date."""
     published = doc.article.published
-    dateline = dateline_of(doc.text, published)
+    dateline, _ = story_dateline(doc)
     if dateline.date.precision == "day" and dateline.date.value is not None:
         filed = date.fromisoformat(dateline.date.value)
         if published is None or timedelta(0) <= published - filed <= timedelta(days=7):
@@ -308,10 +318,10 @@ def date_expressions(doc: Document, reference: date | None = None) -> list[_Date
     against `reference`, by default the publication date). A dateline's date is left out:
     it dates the filing, not an event."""
     published = reference if reference is not None else doc.article.published
-    skip_before = dateline_of(doc.text, doc.article.published).end
+    dateline, offset = story_dateline(doc)
     found: list[_DateExpr] = []
     for span in _date_spans(doc.doc):
-        if span.start_char < skip_before:
+        if dateline.end and offset <= span.start_char < offset + dateline.end:
             continue
         attach, prep = _attachment(span)
         text = (
@@ -410,13 +420,6 @@ def _has_vague_date(token: Token, exprs: list[_DateExpr]) -> bool:
         _governs(e, token, head) and e.resolved.value is None and e.text.lower().startswith(_DURATION_CUES)
         for e in exprs
     )
-
-
-def _lead_sentence(doc: Document) -> int | None:
-    for sent in doc.sentences:
-        if sent.kind == "body":
-            return sent.index
-    return None
 
 
 def _actor_keys(event: Event) -> set[str]:

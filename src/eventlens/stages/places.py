@@ -38,9 +38,8 @@ from spacy.tokens import Span, Token
 from ..knowledge.datafiles import read_yaml_mapping
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.place_index import loose_key
-from ..knowledge.temporal import dateline_of
 from ..model import Document, Event, Place
-from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
+from .event_anchor import clause_head, event_sentence, is_verbal, lead_sentence, story_dateline, trigger_token
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +139,7 @@ class EventPlacer:
                 by_sentence[index] = finder.place_in_sentence(doc, index)
             return by_sentence[index]
 
-        lead = next((s.index for s in doc.sentences if s.kind == "body"), None)
+        lead = lead_sentence(doc)
         dateline = self._dateline_place(doc, finder)
         for event in unplaced:
             sentence = event_sentence(event, doc)
@@ -157,7 +156,7 @@ class EventPlacer:
             event.place = place
 
     def _dateline_place(self, doc: Document, finder: _PlaceFinder) -> Place | None:
-        dateline = dateline_of(doc.text, doc.article.published)
+        dateline, _ = story_dateline(doc)
         if not dateline.place:
             return None
         return self.gazetteer.resolve(dateline.place, finder.context, "city")
@@ -182,7 +181,7 @@ def share_news_place(doc: Document) -> None:
     """The headline, standfirst, captions and lead tell the same news: an event told there
     without a place takes the place of an event of the same kind told there with one
     (the caption's "met with" is the lead's "met in Moscow")."""
-    lead = next((s.index for s in doc.sentences if s.kind == "body"), None)
+    lead = lead_sentence(doc)
     news = {s.index for s in doc.sentences if s.kind != "body"} | ({lead} if lead is not None else set())
     told = [(e, event_sentence(e, doc)) for e in doc.events]
     donors = [e for e, sent in told if e.place is not None and sent in news]
