@@ -213,6 +213,10 @@ def _fill(conn: sqlite3.Connection, source: Path) -> None:
     conn.commit()
 
 
+_UNKNOWN_POPULATION = 5000  # GeoNames lists a seat of an administrative area without a count
+
+
 def city_prior(population: int) -> float:
-    """The score of a populated place before context: log10 of its population."""
-    return math.log10(max(population, 10))
+    """The score of a populated place before context: log10 of its population (a seat of
+    an administrative area listed without a count counts as a small town)."""
+    return math.log10(population if population > 0 else _UNKNOWN_POPULATION)

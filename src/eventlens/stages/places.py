@@ -48,6 +48,10 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "territory"})
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "subdistrict", "sub-district", "prefecture"})
 _CITY_WORDS = frozenset({"city", "town", "village", "capital", "hamlet", "township", "neighbourhood", "neighborhood"})
+_NOT_PLACE_ENTITIES = frozenset(
+    {"DATE", "TIME", "NORP", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART",
+     "PRODUCT", "LANGUAGE"}
+)  # fmt: skip
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
 CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
@@ -117,7 +121,14 @@ class EventPlacer:
             if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
             for token in span
         }
-        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens)
+        known_tokens = {
+            token.i
+            for mention in doc.actor_mentions
+            if mention.actor.code or (mention.actor.actor_id or "").startswith("kb:")
+            if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
+            for token in span
+        }
+        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens, known_tokens)
         for event in doc.events:
             token = trigger_token(event, doc)
             place = finder.place_of_event(token, event) if token is not None else None
@@ -200,11 +211,19 @@ def _family(event: Event) -> str:
 class _PlaceFinder:
     """Looks for the place of one event in the parse of its sentence."""
 
-    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues, context: set[str], actor_tokens: set[int]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        cues: PlaceCues,
+        context: set[str],
+        actor_tokens: set[int],
+        known_tokens: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
         self.context = context
         self.actor_tokens = actor_tokens  # tokens of actor mentions (people, organisations)
+        self.known_tokens = known_tokens  # of those, the actors the knowledge base or a code knows
 
     def place_in_sentence(self, doc: Document, index: int) -> Place | None:
         """The first place named in a locative phrase of the sentence ("in X", "at X",
@@ -233,9 +252,11 @@ class _PlaceFinder:
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
                 break
-        if (found is None or found.precision == "country") and self._is_attack_on_place(token, event):
+        if (found is None or found.precision in ("country", "region")) and self._is_attack_on_place(token, event):
             target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
-            if target is not None and (found is None or target.country == found.country):
+            coarseness = _COARSENESS.get(target.precision, 3) if target is not None else 9
+            finer = found is None or coarseness < _COARSENESS[found.precision]
+            if target is not None and finer and (found is None or target.country == found.country):
                 return target
         return found
 
@@ -355,7 +376,7 @@ class _PlaceFinder:
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
-        if noun.pos_ == "PROPN" and _is_named_as_place(noun):
+        if noun.pos_ == "PROPN" or lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:
             place = self._proper_name_place(noun)
             if place is not None:
                 return place
@@ -389,15 +410,33 @@ class _PlaceFinder:
         return ent if self.gazetteer.resolve(ent.text, self.context, min_population=0) is not None else None
 
     def _proper_name_place(self, noun: Token) -> Place | None:
-        """A proper name the tagger did not take for a place ("shelled Al Madid (Nihm)"): a
-        populated place of one of the article's countries, never a bigger guess."""
-        if noun.i in self.actor_tokens or not self.context:
+        """A proper name in a place's position (after "in", "near", the object of an attack)
+        that the tagger took for a person or an organisation ("struck Zaporizhzhia", "in
+        Donetsk region", "shelled Al Madid (Nihm)"): a place of 15,000 people or more, a
+        region, or a smaller place when the text calls it a town ("the town of X") or it lies
+        in one of the article's countries. Never a known actor, never a country."""
+        if noun.i in self.known_tokens or noun.ent_type_ in _NOT_PLACE_ENTITIES:
             return None
-        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun]
+        kind_word = noun.lower_ if noun.lower_ in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS else None
+        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        if kind_word is None:
+            words.append(noun)
+        if not words or any(w.i in self.known_tokens or w.ent_type_ in _NOT_PLACE_ENTITIES for w in words):
+            return None
         name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-        place = self.gazetteer.resolve(name, self.context, "city", min_population=0)
-        if place is None or place.country not in self.context or place.precision != "town":
+        hint = _hint_of({kind_word}) if kind_word else "city"
+        kind = "city" if hint == "district" else hint
+        if self.gazetteer.country_of_adjective(name) or (len(name) <= 4 and name.isupper()):
             return None
+        place = self.gazetteer.resolve(name, self.context, kind)
+        if place is None:
+            small = self.gazetteer.resolve(name, self.context, kind, min_population=0)
+            trusted = kind_word is not None or _is_named_as_place(noun) or (small and small.country in self.context)
+            place = small if trusted else None
+        if place is None or place.precision == "country":
+            return None
+        if hint in ("district", "region") and place.precision == "town":
+            place = replace(place, precision=hint)  # "Donetsk region": the region of its capital
         return place
 
     def _capital_of(self, noun: Token) -> Place | None:
@@ -458,7 +497,7 @@ class _PlaceFinder:
 def _is_named_as_place(noun: Token) -> bool:
     """A proper name the text presents as a place though the tagger did not: one that a
     parenthesis of places follows ("Al Madid (Nihm, Sanaa)") or that "the town of" names."""
-    if noun.ent_type_ in ("DATE", "TIME", "NORP", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"):
+    if noun.ent_type_ in _NOT_PLACE_ENTITIES:
         return False
     doc = noun.doc
     after = noun.i + 1
