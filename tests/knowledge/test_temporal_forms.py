@@ -54,6 +54,8 @@ ABSOLUTE = [
     ("May 7", date(2020, 5, 10), "past", "2020-05-07", "day"),
     ("7 May", date(2020, 5, 10), "past", "2020-05-07", "day"),
     ("Mar. 11", FRI, "past", "2025-03-11", "day"),
+    ("14-Jan-2020", WED, None, "2020-01-14", "day"),
+    ("30-Apr-2020", date(2020, 5, 2), None, "2020-04-30", "day"),
 ]  # fmt: skip
 
 PARTS = [
@@ -71,6 +73,10 @@ PARTS = [
     ("earlier this month", date(2020, 1, 23), "past", "2020-01", "month"),
     ("earlier this year", WED, "past", "2020", "year"),
     ("later this month", WED, "future", "2020-01", "month"),
+    ("the end of last month", WED, "past", "2019-12", "month"),
+    ("the beginning of this month", WED, None, "2020-01", "month"),
+    ("the middle of last month", WED, "past", "2019-12", "month"),
+    ("the start of next month", WED, "future", "2020-02", "month"),
 ]  # fmt: skip
 
 AROUND_PUBLICATION = [
@@ -102,6 +108,14 @@ WEEKDAYS = [
     ("late on Sunday", WED, "past", "2020-01-12", "day"),
     ("on Saturday", date(2021, 5, 10), "past", "2021-05-08", "day"),
     ("this Sunday", WED, "future", "2020-01-19", "day"),
+    ("on Tues.", WED, "past", "2020-01-14", "day"),
+    ("Tues.", WED, "past", "2020-01-14", "day"),
+    ("Thurs.", WED, "past", "2020-01-09", "day"),
+    ("on Wed.", FRI, "past", "2025-03-12", "day"),
+    ("Mon.", WED, "past", "2020-01-13", "day"),
+    ("Sat.", WED, "past", "2020-01-11", "day"),
+    ("Fri. night", WED, "past", "2020-01-10", "day"),
+    ("late Weds", FRI, "past", "2025-03-12", "day"),
 ]  # fmt: skip
 
 UNITS = [
@@ -122,6 +136,8 @@ UNITS = [
     ("a year ago", date(2019, 12, 11), None, "2018", "year"),
     ("10 years ago", date(2019, 12, 23), None, "2009", "year"),
     ("over the weekend", date(2020, 1, 13), "past", "2020-01", "month"),
+    ("this past week", WED, "past", "2020-01", "month"),
+    ("this past weekend", date(2020, 1, 13), "past", "2020-01", "month"),
 ]  # fmt: skip
 
 OFFSETS = [
@@ -164,6 +180,10 @@ HEDGED = [
     ("Around the week of 4 April 2020", date(2020, 4, 10), None, "2020-04-04", "day"),
     ("about 2 p.m. on Monday", WED, "past", "2020-01-13", "day"),
     ("at dawn on Sunday", WED, "past", "2020-01-12", "day"),
+    ("on or around Tues.", WED, "past", "2020-01-14", "day"),
+    ("reportedly overnight", WED, None, "2020-01-14", "day"),
+    ("around Thurs.", WED, "past", "2020-01-09", "day"),
+    ("c. 12 March 2020", date(2020, 3, 20), None, "2020-03-12", "day"),
 ]  # fmt: skip
 
 

@@ -51,6 +51,13 @@ _MONTH_CUES = frozenset(
 _PERIOD_START_CUES = ("since", "from", "starting", "beginning in", "beginning", "between", "as of")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Abbreviated weekdays: with their dot ("Wed.", "Sat."), or the longer forms that are no words
+_WEEKDAY_ABBREVIATIONS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
+    "sun": "sunday",
+}  # fmt: skip
+_WEEKDAY_ABBREVIATION_RE = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.|\b(tues|weds|thurs)\b")
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 
@@ -98,6 +105,9 @@ def normalise(expression: str) -> str:
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(rf"\b({_MONTH_RE})\.", r"\1", text)
+    text = _WEEKDAY_ABBREVIATION_RE.sub(lambda m: _WEEKDAY_ABBREVIATIONS[m.group(1) or m.group(2)], text)
+    text = re.sub(r"\bthis past\b", "past", text)
+    text = re.sub(r"^(?:c\.|ca\.|approx\.|approximately|~)\s*", "", text)
     text = re.sub(r"\b(a|p)\.\s?m\.?(?=\s|$|,)", r"\1m", text)
     text = re.sub(r"[,;()]", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .")
@@ -251,7 +261,9 @@ def _month_match(text: str) -> re.Match[str] | None:
         before = text[: m.start()].split()
         after = text[m.end() :].split()
         cue_before = bool(before) and before[-1].rstrip("-") in _MONTH_CUES
-        number_near = (bool(before) and before[-1].isdigit()) or (bool(after) and after[0].isdigit())
+        number_near = (bool(before) and before[-1].rstrip("-").isdigit()) or (
+            bool(after) and after[0].lstrip("-").isdigit()
+        )
         if cue_before or number_near or text.startswith(("mid-", "early ", "late ")):
             return m
     return None
@@ -283,7 +295,7 @@ def _textual_date(text: str, published: date | None, tense: str | None) -> _Rang
 
 
 def _day_next_to_month(text: str, month_m: re.Match[str]) -> int | None:
-    before = re.search(r"\b(\d{1,2})\s+(?:of\s+)?(?:the\s+month\s+of\s+)?$", text[: month_m.start()])
+    before = re.search(r"\b(\d{1,2})(?:\s+|-)(?:of\s+)?(?:the\s+month\s+of\s+)?$", text[: month_m.start()])
     after = re.match(r"\s*-?\s*(?:the\s+)?(\d{1,2})\b(?!\s*(?:am|pm|:))", text[month_m.end() :])
     for m in (after, before):
         if m and 1 <= int(m.group(1)) <= 31:
@@ -330,7 +342,9 @@ def _relative_date(text: str, published: date | None, tense: str | None) -> _Ran
     """today, yesterday, last week, earlier this month, last year, over the weekend..."""
     if published is None:
         return None
+    text = re.sub(r"^(?:reportedly|allegedly|around|about|sometime|some time)\s+", "", text)  # hedges
     text = re.sub(r"^(?:on|in|during|over|at|by|the|of)\s+", "", text)
+    text = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|course|rest)\s+of\s+", "", text)
     text = re.sub(r"\b(?:the|early|earlier|later|late|mid)\b\s*-?", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     day_words = {
