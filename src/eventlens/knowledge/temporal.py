@@ -15,6 +15,21 @@ between the previous and the next occurrence of a weekday or a month without a y
 Monday after. Without a hint, weekdays look back (news reports what happened) and
 months without a year take the nearest occurrence.
 
+Offsets ("two days earlier", "the previous day", "a week later") are counted from the date
+passed as `published`: the caller passes the day they count from (the sentence's other date,
+the dateline's, or the publication's). `dateline_of` reads a story's "ANKARA, Jan 14 (Agency) -"
+opening; `find_dates` finds expressions in running text that a statistical tagger cuts or
+misses ("30 Apr 2020" tagged as "2020", "Around 7 May 2020" as "May 2020").
+
+What `dateparser` does and what these rules add: `dateparser` (a dependency) parses one
+absolute date string well in many languages and forms; it is the fallback here for absolute
+dates our patterns do not know. It does not say at what precision a text dates something
+("last week" is a day to it, "in 2019" the 1st of January or today's day of 2019), does not
+take the tense of the clause into account ("will meet on Monday" looks forward), refuses or
+misreads news forms ("mid-March", "early 2019", "the previous day", "two days earlier" from
+a date other than today, "Around 7 May 2020 (as reported)", ages and counts such as
+"45-year-old" or "2000 troops"), and reads no datelines. Those are the rules of this module.
+
 The month and weekday names here are the English calendar, not editorial knowledge.
 """
 
