@@ -24,11 +24,12 @@ misses ("30 Apr 2020" tagged as "2020", "Around 7 May 2020" as "May 2020").
 What `dateparser` does and what these rules add: `dateparser` (a dependency) parses one
 absolute date string well in many languages and forms; it is the fallback here for absolute
 dates our patterns do not know. It does not say at what precision a text dates something
-("last week" is a day to it, "in 2019" the 1st of January or today's day of 2019), does not
-take the tense of the clause into account ("will meet on Monday" looks forward), refuses or
-misreads news forms ("mid-March", "early 2019", "the previous day", "two days earlier" from
-a date other than today, "Around 7 May 2020 (as reported)", ages and counts such as
-"45-year-old" or "2000 troops"), and reads no datelines. Those are the rules of this module.
+("last week" is one day to it, 7 days back; "in 2019" is 15 January 2019 when read on 15
+January), does not take the tense of the clause into account ("will meet on Monday" looks
+forward), returns nothing for common news forms ("mid-March", "early 2019", "the previous
+day", "two days earlier" counted from another date, "Around 7 May 2020 (as reported)",
+"met on Monday"), and reads no datelines. Those are the rules of this module; it also keeps
+counts and ages ("2000 troops", "45-year-old") from being read as dates.
 
 The month and weekday names here are the English calendar, not editorial knowledge.
 """
