@@ -131,8 +131,11 @@ class EventPlacer:
         finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens, known_tokens)
         for event in doc.events:
             token = trigger_token(event, doc)
+            # the actors' countries narrow namesakes too (never a place by themselves)
+            finder.context = context | {c for c in (event.source.country, event.target.country) if c}
             place = finder.place_of_event(token, event) if token is not None else None
             event.place = _based(place, "clause") if place is not None else None
+        finder.context = context
         share_news_place(doc)
         self._place_from_context(doc, finder)
         return doc
