@@ -122,6 +122,8 @@ UNITS = [
     ("last week", date(2021, 3, 9), "past", "2021-03", "month"),
     ("last week", date(2021, 3, 2), "past", "2021-02", "month"),
     ("last week", date(2021, 1, 12), "past", "2021-01", "month"),
+    ("last week", date(2025, 3, 9), "past", "2025-03", "month"),  # a Sunday story: the week just ended
+    ("last week", date(2025, 3, 8), None, "2025-03", "month"),  # a Saturday story
     ("last month", FRI, "past", "2025-02", "month"),
     ("last month", WED, "past", "2019-12", "month"),
     ("last year", FRI, "past", "2024", "year"),

@@ -392,6 +392,9 @@ def _relative_unit(which: str, unit: str, published: date, tense: str | None) ->
         return _month_range(month_index // 12, month_index % 12 + 1)
     if unit == "weekend":
         return _weekend(published, shift, tense)
+    if shift < 0 and published.weekday() >= 5:  # "last week" in a weekend story: the working week just ended
+        shift = 0
+        tense = "past"
     monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
     sunday = monday + timedelta(days=6)
     if shift == 0 and tense == "past":
