@@ -60,13 +60,13 @@ def tellings_compatible(a: Event, b: Event) -> bool:
     return all(m.kind in _SUMMARY_KINDS for m in undated.mentions)
 
 
-_WEAK_PLACE_BASES = frozenset({"paragraph", "lead", "dateline"})
+_WEAK_PLACE_BASES = frozenset({"sentence", "paragraph", "lead", "dateline"})
 
 
 def places_compatible(a: Event, b: Event) -> bool:
-    """The places agree: the same name or country, or one of them is unknown or only
-    guessed from the paragraph, the lead or the dateline (a report filed in Doha about a
-    meeting in Moscow does not make two meetings)."""
+    """The places agree: the same name or country, or one of them is unknown or taken
+    from outside the event's own clause (a report filed in Doha about a meeting in Moscow,
+    or "discussions ... about the east of the Euphrates", does not make two meetings)."""
     if a.place is None or b.place is None:
         return True
     if a.place.basis in _WEAK_PLACE_BASES or b.place.basis in _WEAK_PLACE_BASES:
