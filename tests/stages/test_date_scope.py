@@ -59,6 +59,10 @@ DATE_SCOPE = [
      'imposed', '163', '2025-03-14', '2023', 'year'),
     ('Kenya launched an operation on the border with Somalia in 2015.',
      'launched', '190', '2020-02-17', '2015', 'year'),
+    ('On Friday, Rubio told reporters that leaders from the U.S. and China will meet at some point.',
+     'meet', '040', '2025-03-15', '2025-03-14', 'day'),
+    ('Officials said on Tuesday that the two ministers will meet in Ankara.',
+     'meet', '040', '2020-01-15', '2020-01-14', 'day'),
 ]  # fmt: skip
 
 

@@ -21,7 +21,8 @@ Rules that refine these steps (general English and news-writing conventions):
 - A date that opens the sentence ("In April, the military removed ...", "On Thursday in
   Washington, ...") scopes over every event of the sentence that has no date of its own.
 - What is reported in the present tense ("Putin said Thursday that Russia supports ...")
-  is a stance taken when it was said: it takes the date of the saying. What is reported in
+  is a stance taken when it was said, and what is announced for later ("said on Friday the
+  two will meet") is news when announced: both take the date of the saying. What is reported in
   the past ("said on Monday that rebels attacked ...") is not dated by the saying.
 - Offsets are counted from another date of the sentence, else the dateline, else the
   publication date: "confirmed on Wednesday that they met two days earlier" is Monday;
@@ -162,10 +163,11 @@ class EventDater:
 
     def _date_of_report(self, token: Token, exprs: list[_DateExpr]) -> ResolvedDate | None:
         """ "Putin said Thursday that Russia supports ...": reported present-tense content is
-        a stance taken when it was said."""
+        a stance taken when it was said; an act announced for later ("said on Friday the two
+        will meet") is dated by its announcement."""
         head = token if is_verbal(token) else clause_head(token)
         verb = event_verb(token)
-        if verb_form(verb).tense != "present" or verb_form(verb).perfect:
+        if verb_form(verb).tense not in ("present", "future") or verb_form(verb).perfect:
             return None
         for _ in range(4):
             if head.dep_ not in ("ccomp", "parataxis", "conj") or head.head.i == head.i:
@@ -266,14 +268,14 @@ def _date_before_after(
 
 def _opening_date(token: Token, exprs: list[_DateExpr], report_lemmas: frozenset[str]) -> ResolvedDate | None:
     """A date that opens the sentence ("In April, ...", "On Thursday in Washington, ...")
-    scopes over the whole sentence, reported acts included ("On Thursday, officials said
-    troops were deployed"), but not what happened before it or is yet to come."""
+    scopes over the whole sentence, reported and announced acts included ("On Thursday,
+    officials said troops were deployed"), but not what had happened before it."""
     sent = token.sent
     opening = [e for e in exprs if e.span.start - sent.start <= 2 and e.resolved.value is not None]
     if not opening:
         return None
     form = verb_form(event_verb(token))
-    if form.pluperfect or form.tense == "future":  # "On Friday, Rubio said the two had met"
+    if form.pluperfect:  # "On Friday, Rubio said the two had met"
         return None
     return opening[0].resolved
 
