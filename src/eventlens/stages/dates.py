@@ -16,19 +16,53 @@ For each event:
    publication date is the news date.
 4. Else null: background in the present perfect ("has been placed under sanctions") or
    the present is not dated by the article.
+
+Rules that refine these steps (general English and news-writing conventions):
+- A date that opens the sentence ("In April, the military removed ...", "On Thursday in
+  Washington, ...") scopes over every event of the sentence that has no date of its own.
+- What is reported in the present tense ("Putin said Thursday that Russia supports ...")
+  is a stance taken when it was said, and what is announced for later ("said on Friday the
+  two will meet") is news when announced: both take the date of the saying. What is reported in
+  the past ("said on Monday that rebels attacked ...") is not dated by the saying.
+- Offsets are counted from another date of the sentence, else the dateline, else the
+  publication date: "confirmed on Wednesday that they met two days earlier" is Monday;
+  "two days after Erdogan denounced Israel" dates the denouncing two days before the
+  sentence's own time.
+- A simple-past event with no date continues the time of the paragraph: it takes the date
+  of the nearest dated event of the same actors before it in the same paragraph.
+- A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
+  past or present without a date of its own was made for the news: it takes the news date.
+- A story with a dateline ("ANKARA, Jan 14 -") counts weekdays and "yesterday" from the
+  dateline's date, and the dateline date is the news date when the lead has none.
+
+`knowledge.temporal` resolves each expression (our patterns for news forms, and
+`dateparser` for absolute dates they miss); this module decides which expression dates
+which event.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..knowledge.temporal import ResolvedDate, resolve_date
+from ..knowledge.temporal import ResolvedDate, find_dates, is_offset, resolve_date
 from ..model import Document, Event
 from .attribution import AttributionCues
-from .event_anchor import VerbForm, clause_head, event_sentence, event_verb, is_verbal, trigger_token, verb_form
+from .event_anchor import (
+    VerbForm,
+    clause_head,
+    event_sentence,
+    event_verb,
+    is_verbal,
+    lead_sentence,
+    story_dateline,
+    trigger_token,
+    verb_form,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +103,19 @@ class EventDater:
     def __call__(self, doc: Document) -> Document:
         if doc.doc is None or not doc.events:
             return doc
-        exprs = date_expressions(doc)
-        news_date = self._news_date(doc, exprs)
-        lead = _lead_sentence(doc)
+        reference = _reference_date(doc)
+        exprs = _anchor_offsets(date_expressions(doc, reference), reference)
+        news_date = self._news_date(doc, exprs, reference)
+        lead = lead_sentence(doc)
         lead_people = _lead_actor_keys(doc, lead)
-        for event in doc.events:
-            self._date_event(event, doc, exprs, news_date, lead, lead_people)
+        ordered = sorted(doc.events, key=lambda e: (event_sentence(e, doc) or 0, e.trigger_token or 0))
+        dated: list[tuple[int, ResolvedDate, set[str]]] = []  # (sentence, date, actors) of events dated so far
+        for event in ordered:
+            self._date_event(event, doc, exprs, news_date, lead, lead_people, dated)
+            sentence = event_sentence(event, doc)
+            if event.date is not None and sentence is not None:
+                resolved = ResolvedDate(event.date, event.date_precision)  # type: ignore[arg-type]
+                dated.append((sentence, resolved, _actor_keys(event)))
         return doc
 
     def _date_event(
@@ -85,12 +126,19 @@ class EventDater:
         news_date: ResolvedDate | None,
         lead: int | None,
         lead_people: set[str],
+        dated: list[tuple[int, ResolvedDate, set[str]]],
     ) -> None:
         token = trigger_token(event, doc)
         if token is None:
             return
         exprs = [e for e in exprs if e.sentence_start == token.sent.start]
         own = governing_date(token, exprs, self.report_lemmas)
+        if own is None:
+            own = self._date_of_report(token, exprs)
+        if own is None:
+            own = _date_before_after(token, exprs, news_date, self.report_lemmas)
+        if own is None:
+            own = _opening_date(token, exprs, self.report_lemmas)
         if own is not None:
             _set(event, own)
             return
@@ -104,13 +152,36 @@ class EventDater:
             kind != "body"
             or (sentence == lead and not form.modal and not form.pluperfect and form.tense != "future")
             or (form.simple_past and bool(lead_people & _actor_keys(event)))
+            or (_is_statement(event) and not form.modal and not form.perfect and form.tense in ("past", "present"))
         )
+        if not is_news and form.simple_past and not form.pluperfect and sentence is not None:
+            continued = _paragraph_date(doc, sentence, [d for d in dated if d[2] & _actor_keys(event)])
+            if continued is not None:
+                _set(event, continued)
+                return
         _set(event, news_date if is_news else None)
 
-    def _news_date(self, doc: Document, exprs: list[_DateExpr]) -> ResolvedDate | None:
+    def _date_of_report(self, token: Token, exprs: list[_DateExpr]) -> ResolvedDate | None:
+        """ "Putin said Thursday that Russia supports ...": reported present-tense content is
+        a stance taken when it was said; an act announced for later ("said on Friday the two
+        will meet") is dated by its announcement."""
+        head = token if is_verbal(token) else clause_head(token)
+        verb = event_verb(token)
+        if verb_form(verb).tense not in ("present", "future") or verb_form(verb).perfect:
+            return None
+        for _ in range(4):
+            if head.dep_ not in ("ccomp", "parataxis", "conj") or head.head.i == head.i:
+                return None
+            parent = clause_head(head.head)
+            if parent.lemma_ in self.report_lemmas:
+                return governing_date(parent, exprs, self.report_lemmas)
+            head = parent
+        return None
+
+    def _news_date(self, doc: Document, exprs: list[_DateExpr], reference: date | None) -> ResolvedDate | None:
         """The date of the story's news: the lead sentence's main clause date, else the
-        publication date (day), else none."""
-        lead = _lead_sentence(doc)
+        dateline's date, else the publication date (day), else none."""
+        lead = lead_sentence(doc)
         if lead is not None:
             sent = doc.sentences[lead]
             span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -123,10 +194,117 @@ class EventDater:
                     found = governing_date(head, exprs, self.report_lemmas)
                     if found is not None and found.value is not None:
                         return found
-        published = doc.article.published
-        if published is not None:
-            return ResolvedDate(published.isoformat(), "day", False)
+        if reference is not None:
+            return ResolvedDate(reference.isoformat(), "day", False)
         return None
+
+
+def _reference_date(doc: Document) -> date | None:
+    """The day the story counts from: its dateline's date when it has one within a week
+    before publication, else the publication date."""
+    published = doc.article.published
+    dateline, _ = story_dateline(doc)
+    if dateline.date.precision == "day" and dateline.date.value is not None:
+        filed = date.fromisoformat(dateline.date.value)
+        if published is None or timedelta(0) <= published - filed <= timedelta(days=7):
+            return filed
+    return published
+
+
+def _anchor_offsets(exprs: list[_DateExpr], reference: date | None) -> list[_DateExpr]:
+    """Offsets ("two days earlier") count from another day-precision date of the sentence
+    (the time of the report that tells them), else from the story's reference day."""
+    out = []
+    for expr in exprs:
+        if is_offset(expr.span.text):
+            anchors = [
+                e.resolved for e in exprs
+                if e.sentence_start == expr.sentence_start and e is not expr and e.resolved.precision == "day"
+                and not is_offset(e.span.text)
+            ]  # fmt: skip
+            base = date.fromisoformat(anchors[0].value) if anchors and anchors[0].value else reference
+            expr = replace(expr, resolved=resolve_date(expr.span.text, base, None))
+        out.append(expr)
+    return out
+
+
+_COUNT_RE = re.compile(
+    r"^(?:(\d{1,3})|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?$", re.IGNORECASE
+)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _date_before_after(
+    token: Token, exprs: list[_DateExpr], news_date: ResolvedDate | None, report_lemmas: frozenset[str]
+) -> ResolvedDate | None:
+    """ "His comments come two days after Erdogan denounced Israel": the event of the
+    "after" clause is two days before the time of the clause it hangs from."""
+    head = token if is_verbal(token) else clause_head(token)
+    for _ in range(3):
+        link = head.head if head.dep_ in ("advcl", "pcomp") else None
+        if link is None or head.head.i == head.i:
+            return None
+        words = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+        if link.lower_ in ("after", "before"):
+            words.append(link)
+        for word in words:
+            amounts = [c for c in (*word.children, *head.children) if c.dep_ == "npadvmod" and c.i < word.i]
+            amount = amounts[0] if amounts else None
+            m = _COUNT_RE.match(" ".join(t.text for t in amount.subtree)) if amount is not None else None
+            if m is None:
+                continue
+            days = int(m.group(1)) if m.group(1) else _COUNT_WORDS[m.group(0).split()[0].lower()]
+            days *= 7 if m.group(2).lower() == "week" else 1
+            main = clause_head(word.head)
+            base = governing_date(main, exprs, report_lemmas) or news_date
+            if base is None or base.precision != "day" or base.value is None:
+                return None
+            shifted = date.fromisoformat(base.value) + timedelta(days=-days if word.lower_ == "after" else days)
+            return ResolvedDate(shifted.isoformat(), "day", False)
+        head = clause_head(head.head)
+    return None
+
+
+def _opening_date(token: Token, exprs: list[_DateExpr], report_lemmas: frozenset[str]) -> ResolvedDate | None:
+    """A date that opens the sentence ("In April, ...", "On Thursday in Washington, ...")
+    scopes over the whole sentence, reported and announced acts included ("On Thursday,
+    officials said troops were deployed"), but not what had happened before it."""
+    sent = token.sent
+    opening = [e for e in exprs if e.span.start - sent.start <= 2 and e.resolved.value is not None]
+    if not opening:
+        return None
+    form = verb_form(event_verb(token))
+    if form.pluperfect:  # "On Friday, Rubio said the two had met"
+        return None
+    return opening[0].resolved
+
+
+# Verbal acts and consultations (CAMEO 01-05: statements, appeals, intents, meetings,
+# diplomatic cooperation; 10-13: demands, disapproval, rejection, threats): told in a news
+# story without a date, they were made for the news, so they take the news date.
+_STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+def _is_statement(event: Event) -> bool:
+    return (event.cameo_root or event.cameo[:2]) in _STATEMENT_ROOTS
+
+
+def _paragraph_date(
+    doc: Document, sentence: int, dated: list[tuple[int, ResolvedDate, set[str]]]
+) -> ResolvedDate | None:
+    """The date of the nearest dated event before `sentence` in the same paragraph (the
+    caller keeps those of the same actors)."""
+    start = doc.sentences[sentence].start
+    paragraph = next((p for p in doc.paragraphs if p.start <= start < max(p.end, p.start + 1)), None)
+    if paragraph is None:
+        return None
+    for index, resolved, _ in reversed(dated):
+        if index < sentence and doc.sentences[index].start >= paragraph.start:
+            return resolved if resolved.precision == "day" else None
+        if index < sentence:
+            return None
+    return None
 
 
 def _set(event: Event, resolved: ResolvedDate | None) -> None:
@@ -136,23 +314,43 @@ def _set(event: Event, resolved: ResolvedDate | None) -> None:
         event.date, event.date_precision = resolved.value, resolved.precision
 
 
-def date_expressions(doc: Document) -> list[_DateExpr]:
-    """Every DATE/TIME entity of the document, with its preposition, attachment and value."""
-    published = doc.article.published
+def date_expressions(doc: Document, reference: date | None = None) -> list[_DateExpr]:
+    """Every date expression of the document (the tagger's DATE/TIME entities, widened or
+    added by `temporal.find_dates`), with its preposition, attachment and value (resolved
+    against `reference`, by default the publication date). A dateline's date is left out:
+    it dates the filing, not an event."""
+    published = reference if reference is not None else doc.article.published
+    dateline, offset = story_dateline(doc)
     found: list[_DateExpr] = []
-    for ent in doc.doc.ents:
-        if ent.label_ not in _DATE_LABELS:
+    for span in _date_spans(doc.doc):
+        if dateline.end and offset <= span.start_char < offset + dateline.end:
             continue
-        attach, prep = _attachment(ent)
+        attach, prep = _attachment(span)
         text = (
-            f"{prep.lower_} {ent.text}"
-            if prep is not None and not ent.text.lower().startswith(prep.lower_)
-            else ent.text
+            f"{prep.lower_} {span.text}"
+            if prep is not None and not span.text.lower().startswith(prep.lower_)
+            else span.text
         )
         clause = clause_head(attach)
         tense = verb_form(clause).tense if is_verbal(clause) else None
-        found.append(_DateExpr(ent, ent.sent.start, text, attach, clause, resolve_date(text, published, tense)))
+        found.append(_DateExpr(span, span.sent.start, text, attach, clause, resolve_date(text, published, tense)))
     return found
+
+
+def _date_spans(spacy_doc: Doc) -> list[Span]:
+    """DATE/TIME entities, each widened to a pattern match that overlaps it ("30 Apr 2020"
+    where the tagger saw "2020"), plus pattern matches the tagger missed."""
+    ents = [e for e in spacy_doc.ents if e.label_ in _DATE_LABELS]
+    matches = [
+        span
+        for start, end in find_dates(spacy_doc.text)
+        if (span := spacy_doc.char_span(start, end, alignment_mode="expand")) is not None
+    ]
+    spans = [m for m in matches if m.sent.start == m[-1].sent.start]
+    for ent in ents:
+        if not any(m.start < ent.end and ent.start < m.end for m in spans):
+            spans.append(ent)
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _attachment(ent: Span) -> tuple[Token, Token | None]:
@@ -174,9 +372,10 @@ def governing_date(
     head = token if is_verbal(token) else clause_head(token)
     for _ in range(8):
         candidates = [e for e in exprs if _governs(e, token, head)]
-        resolved = [e.resolved for e in candidates if e.resolved.value is not None]
-        if resolved:
-            return max(resolved, key=lambda r: _RANK[r.precision])
+        resolved = sorted((e for e in candidates if e.resolved.value is not None), key=lambda e: e.span.start)
+        if resolved:  # the first date; one right after it restates it ("Monday, January 13")
+            group = [e for e in resolved if e.span.start <= resolved[0].span.end + 2]
+            return max((e.resolved for e in group), key=lambda r: _RANK[r.precision])
         if candidates:
             return None
         parent = _parent_for_dating(head, report_lemmas)
@@ -223,13 +422,6 @@ def _has_vague_date(token: Token, exprs: list[_DateExpr]) -> bool:
         _governs(e, token, head) and e.resolved.value is None and e.text.lower().startswith(_DURATION_CUES)
         for e in exprs
     )
-
-
-def _lead_sentence(doc: Document) -> int | None:
-    for sent in doc.sentences:
-        if sent.kind == "body":
-            return sent.index
-    return None
 
 
 def _actor_keys(event: Event) -> set[str]:

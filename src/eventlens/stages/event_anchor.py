@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..knowledge.temporal import Dateline, dateline_of
 from ..model import Document, Event
 
 # Dependency labels that open a clause of their own under another word.
@@ -151,3 +152,23 @@ def event_verb(token: Token) -> Token:
     """The verb whose tense dates the event: the trigger itself if it is a verb, else its
     clause's verb ("issued" for "an arrest warrant")."""
     return token if is_verbal(token) else clause_head(token)
+
+
+def story_dateline(doc: Document) -> tuple[Dateline, int]:
+    """The dateline that opens the story's first body paragraph ("ANKARA, Jan 14 -"), and
+    the character offset of that paragraph in the cleaned text (after the headline)."""
+    start = next((p.start for p in doc.paragraphs if p.kind == "body"), 0)
+    return dateline_of(doc.text[start : start + 200], doc.article.published), start
+
+
+def lead_sentence(doc: Document) -> int | None:
+    """Index of the story's lead: its first body sentence, past a dateline that the
+    sentence splitter may have cut off on its own ("ISTANBUL" | ", Jan 15 (Agency) - ...")."""
+    dateline, offset = story_dateline(doc)
+    for sent in doc.sentences:
+        if sent.kind != "body":
+            continue
+        if dateline.end and sent.end <= offset + dateline.end - 2:
+            continue
+        return sent.index
+    return None

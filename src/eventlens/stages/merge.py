@@ -60,10 +60,27 @@ def tellings_compatible(a: Event, b: Event) -> bool:
     return all(m.kind in _SUMMARY_KINDS for m in undated.mentions)
 
 
+_WEAK_PLACE_BASES = frozenset({"sentence", "paragraph", "lead", "dateline"})
+
+
 def places_compatible(a: Event, b: Event) -> bool:
+    """The places agree: the same name or country, or one of them is unknown or taken
+    from outside the event's own clause (a report filed in Doha about a meeting in Moscow,
+    or "discussions ... about the east of the Euphrates", does not make two meetings)."""
     if a.place is None or b.place is None:
         return True
+    if a.place.basis in _WEAK_PLACE_BASES or b.place.basis in _WEAK_PLACE_BASES:
+        return True
     return a.place.name.casefold() == b.place.name.casefold() or a.place.country == b.place.country
+
+
+def _place_rank(event: Event) -> tuple[float, int]:
+    """Trust, then detail: a place from the clause over one from the dateline, a town over a country."""
+    place = event.place
+    if place is None:
+        return (-1.0, 0)
+    detail = {"site": 5, "town": 4, "district": 3, "region": 2, "country": 1}.get(place.precision, 0)
+    return (place.confidence if place.confidence is not None else 0.5, detail)
 
 
 def code_specificity(code: str) -> tuple[int, int]:
@@ -85,7 +102,7 @@ def fold(into: Event, other: Event) -> None:
         into.source = other.source
     if actor_detail(other.target) > actor_detail(into.target):
         into.target = other.target
-    if into.place is None and other.place is not None:
+    if _place_rank(other) > _place_rank(into):
         into.place = other.place
     into.reported_by += [r for r in other.reported_by if r not in into.reported_by]
     into.quotes += [q for q in other.quotes if q not in into.quotes]

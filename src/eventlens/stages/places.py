@@ -9,33 +9,52 @@ The place comes from the event's own clause, in this order:
    bombed", "Russia shelled Aleppo", "the assault on Idlib");
 3. a coordinated verb that shares the subject shares the place ("met in Moscow and
    discussed ...").
-Nothing else: a place that describes an actor ("Kurdish forces in northern Syria") or a
-topic ("the ceasefire in Idlib" for a discussion) is not where the event happened.
-When the text does not say, the place stays null.
+A place that describes an actor ("Kurdish forces in northern Syria") or a topic ("the
+ceasefire in Idlib" for a discussion) is not where the event happened.
+
+When the clause does not say, the place is taken from further away, each step with a
+lower confidence, recorded in `Place.basis` and `Place.confidence`:
+4. a locative phrase elsewhere in the sentence ("On Thursday in Washington, Blinken ...");
+5. the nearest locative place of the paragraph before it, then of the story's lead;
+6. the dateline ("KHARTOUM, Sudan -").
+A country is never taken from an actor ("Turkish officials" do not place an event in
+Turkey); only a phrase that names a place does.
 
 Names are resolved with the gazetteer (`knowledge.gazetteer`), using the countries the
-article mentions to pick between namesakes.
+article mentions to pick between namesakes. "the town of X", "X city", "X district",
+"X province" say what kind of place X is (and admit villages and small towns); "X, Y" and
+"X (Y, Z)" narrow X to the places in Y. Each place carries its precision: site (a named
+building or feature), town, district, region or country.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..knowledge.datafiles import read_yaml_mapping
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.place_index import loose_key
 from ..model import Document, Event, Place
-from .event_anchor import clause_head, event_sentence, is_verbal, trigger_token
+from .event_anchor import clause_head, event_sentence, is_verbal, lead_sentence, story_dateline, trigger_token
 
 logger = logging.getLogger(__name__)
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "place_cues.yaml"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "district", "territory"})
-_CITY_WORDS = frozenset({"city", "town", "village", "capital"})
+_REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "territory"})
+_DISTRICT_WORDS = frozenset({"district", "county", "municipality", "subdistrict", "sub-district", "prefecture"})
+_CITY_WORDS = frozenset({"city", "town", "village", "capital", "hamlet", "township", "neighbourhood", "neighborhood"})
+_NOT_PLACE_ENTITIES = frozenset(
+    {"DATE", "TIME", "NORP", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART",
+     "PRODUCT", "LANGUAGE"}
+)  # fmt: skip
+_COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
+# How far from the event's clause the place was found, and how much that is trusted.
+CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
 
 
 @dataclass(frozen=True)
@@ -102,19 +121,81 @@ class EventPlacer:
             if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
             for token in span
         }
-        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens)
+        known_tokens = {
+            token.i
+            for mention in doc.actor_mentions
+            if mention.actor.code or (mention.actor.actor_id or "").startswith("kb:")
+            if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
+            for token in span
+        }
+        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens, known_tokens)
         for event in doc.events:
             token = trigger_token(event, doc)
-            event.place = finder.place_of_event(token, event) if token is not None else None
+            # the actors' countries narrow namesakes too (never a place by themselves)
+            finder.context = context | {c for c in (event.source.country, event.target.country) if c}
+            place = finder.place_of_event(token, event) if token is not None else None
+            event.place = _based(place, "clause") if place is not None else None
+        finder.context = context
         share_news_place(doc)
+        self._place_from_context(doc, finder)
         return doc
+
+    def _place_from_context(self, doc: Document, finder: _PlaceFinder) -> None:
+        """Events still without a place take the sentence's, the paragraph's, the lead's or
+        the dateline's, each with a lower confidence."""
+        unplaced = [e for e in doc.events if e.place is None]
+        if not unplaced:
+            return
+        by_sentence: dict[int, Place | None] = {}
+
+        def sentence_place(index: int) -> Place | None:
+            if index not in by_sentence:
+                by_sentence[index] = finder.place_in_sentence(doc, index)
+            return by_sentence[index]
+
+        lead = lead_sentence(doc)
+        dateline = self._dateline_place(doc, finder)
+        for event in unplaced:
+            sentence = event_sentence(event, doc)
+            if sentence is None or not 0 <= sentence < len(doc.sentences):
+                continue
+            place = _based(sentence_place(sentence), "sentence")
+            for earlier in _paragraph_before(doc, sentence):
+                if place is None:
+                    place = _based(sentence_place(earlier), "paragraph")
+            if place is None and lead is not None and lead != sentence:
+                place = _based(sentence_place(lead), "lead")
+            if place is None and dateline is not None:
+                place = _based(dateline, "dateline")
+            event.place = place
+
+    def _dateline_place(self, doc: Document, finder: _PlaceFinder) -> Place | None:
+        dateline, _ = story_dateline(doc)
+        if not dateline.place:
+            return None
+        return self.gazetteer.resolve(dateline.place, finder.context, "city")
+
+
+def _based(place: Place | None, basis: str) -> Place | None:
+    if place is None:
+        return None
+    return replace(place, basis=basis, confidence=CONFIDENCE[basis])
+
+
+def _paragraph_before(doc: Document, index: int) -> list[int]:
+    """Indexes of the sentences of the same paragraph before sentence `index`, nearest first."""
+    sent = doc.sentences[index]
+    paragraph = next((p for p in doc.paragraphs if p.start <= sent.start < max(p.end, p.start + 1)), None)
+    if paragraph is None:
+        return []
+    return [s.index for s in reversed(doc.sentences[:index]) if s.start >= paragraph.start]
 
 
 def share_news_place(doc: Document) -> None:
     """The headline, standfirst, captions and lead tell the same news: an event told there
     without a place takes the place of an event of the same kind told there with one
     (the caption's "met with" is the lead's "met in Moscow")."""
-    lead = next((s.index for s in doc.sentences if s.kind == "body"), None)
+    lead = lead_sentence(doc)
     news = {s.index for s in doc.sentences if s.kind != "body"} | ({lead} if lead is not None else set())
     told = [(e, event_sentence(e, doc)) for e in doc.events]
     donors = [e for e, sent in told if e.place is not None and sent in news]
@@ -133,22 +214,54 @@ def _family(event: Event) -> str:
 class _PlaceFinder:
     """Looks for the place of one event in the parse of its sentence."""
 
-    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues, context: set[str], actor_tokens: set[int]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        cues: PlaceCues,
+        context: set[str],
+        actor_tokens: set[int],
+        known_tokens: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
         self.context = context
         self.actor_tokens = actor_tokens  # tokens of actor mentions (people, organisations)
+        self.known_tokens = known_tokens  # of those, the actors the knowledge base or a code knows
+
+    def place_in_sentence(self, doc: Document, index: int) -> Place | None:
+        """The first place named in a locative phrase of the sentence ("in X", "at X",
+        "near X"), preferring phrases that hang from a verb over those inside a noun phrase."""
+        sent = doc.sentences[index]
+        span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            return None
+        preps = [t for t in span if t.dep_ == "prep" and t.lower_ in self.cues.locative and t.lower_ != "on"]
+        found: list[tuple[bool, int, int, Place]] = []
+        for prep in preps:
+            if prep.head.i in self.actor_tokens and prep.head.ent_type_ in ("PERSON", "ORG"):
+                continue  # "the governor of X" is who, not where
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = self.place_of_noun(obj)
+                if place is not None:
+                    found.append((not is_verbal(prep.head), _COARSENESS.get(place.precision, 3), prep.i, place))
+        # a phrase on a verb first, then the finest place ("forces in Somalia ... a hotel in
+        # the town of Beledweyne": the town), then the first
+        return min(found, key=lambda f: f[:3])[3] if found else None
 
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
+        found = None
         for find in (self._locative_place, self._participant_place, self._misparsed_direction):
-            for anchor in anchors:
-                place = find(anchor, event)
-                if place is not None:
-                    return place
-        if self._is_attack_on_place(token, event):
-            return self._target_place(token)
-        return None
+            found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
+            if found is not None:
+                break
+        if (found is None or found.precision in ("country", "region")) and self._is_attack_on_place(token, event):
+            target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
+            coarseness = _COARSENESS.get(target.precision, 3) if target is not None else 9
+            finer = found is None or coarseness < _COARSENESS[found.precision]
+            if target is not None and finer and (found is None or target.country == found.country):
+                return target
+        return found
 
     def _anchors(self, token: Token) -> list[Token]:
         """The trigger, the verb a nominal trigger hangs from, and a verb it is coordinated
@@ -252,27 +365,82 @@ class _PlaceFinder:
         ("the east of the Euphrates"), or a place inside it ("a hotel in Moscow")."""
         if depth > 3:
             return None
-        ent = _entity_of(noun)
+        ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
-            return self._resolve_entity(ent, noun)
+            place = self._resolve_entity(ent, noun)
+            if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
+                return self._place_inside(noun, depth, proper=True) or place
+            return place
+        lemma = noun.lemma_.lower()
+        if lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "the Red Sea port city of Jeddah"
+            inside = self._place_inside(noun, depth, proper=True)
+            if inside is not None:
+                return inside
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
-        lemma = noun.lemma_.lower()
+        if noun.pos_ == "PROPN" or lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:
+            place = self._proper_name_place(noun)
+            if place is not None:
+                return place
         if lemma in self.cues.capital_nouns:
             capital = self._capital_of(noun)
             if capital is not None:
                 return capital
+        return self._place_inside(noun, depth, proper=noun.pos_ == "PROPN")
+
+    def _place_inside(self, noun: Token, depth: int, proper: bool) -> Place | None:
+        """ "the outskirts of Aleppo", "a hotel in Moscow", "Bat Galim Square of Haifa city"."""
+        lemma = noun.lemma_.lower()
         for prep in noun.children:
             if prep.dep_ != "prep":
                 continue
-            is_part = prep.lower_ == "of" and lemma in self.cues.part_nouns
+            is_part = prep.lower_ == "of" and (proper or lemma in self.cues.part_nouns)
             if is_part or prep.lower_ in self.cues.locative:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     place = self.place_of_noun(obj, depth + 1)
                     if place is not None:
                         return place
         return None
+
+    def _misread_place(self, noun: Token) -> Span | None:
+        """A place the tagger took for a nationality ("the countryside of Aleppo" as NORP)."""
+        if noun.ent_type_ != "NORP":
+            return None
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        if ent is None or self.gazetteer.country_of_adjective(ent.text) or self.gazetteer.country(ent.text):
+            return None
+        return ent if self.gazetteer.resolve(ent.text, self.context, min_population=0) is not None else None
+
+    def _proper_name_place(self, noun: Token) -> Place | None:
+        """A proper name in a place's position (after "in", "near", the object of an attack)
+        that the tagger took for a person or an organisation ("struck Zaporizhzhia", "in
+        Donetsk region", "shelled Al Madid (Nihm)"): a place of 15,000 people or more, a
+        region, or a smaller place when the text calls it a town ("the town of X") or it lies
+        in one of the article's countries. Never a known actor, never a country."""
+        if noun.i in self.known_tokens or noun.ent_type_ in _NOT_PLACE_ENTITIES:
+            return None
+        kind_word = noun.lower_ if noun.lower_ in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS else None
+        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        if kind_word is None:
+            words.append(noun)
+        if not words or any(w.i in self.known_tokens or w.ent_type_ in _NOT_PLACE_ENTITIES for w in words):
+            return None
+        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        hint = _hint_of({kind_word}) if kind_word else "city"
+        kind = "city" if hint == "district" else hint
+        if self.gazetteer.country_of_adjective(name) or (len(name) <= 4 and name.isupper()):
+            return None
+        place = self.gazetteer.resolve(name, self.context, kind)
+        if place is None:
+            small = self.gazetteer.resolve(name, self.context, kind, min_population=0)
+            trusted = kind_word is not None or _is_named_as_place(noun) or (small and small.country in self.context)
+            place = small if trusted else None
+        if place is None or place.precision == "country":
+            return None
+        if hint in ("district", "region") and place.precision == "town":
+            place = replace(place, precision=hint)  # "Donetsk region": the region of its capital
+        return place
 
     def _capital_of(self, noun: Token) -> Place | None:
         for child in noun.children:
@@ -290,18 +458,58 @@ class _PlaceFinder:
     def _resolve_entity(self, ent: Span, noun: Token) -> Place | None:
         hint = _kind_hint(noun, ent)
         text = ent.text
+        last = ent[-1].lower_ if len(ent) > 1 else ""
+        if last in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "Haifa city" tagged whole
+            text = ent[:-1].text
+            hint = _hint_of({last}) or hint
+        kind = "city" if hint == "district" else hint
         qualifier = _qualifier_after(ent)
-        place = self.gazetteer.resolve(f"{text}, {qualifier.text}", self.context, hint) if qualifier else None
-        if place is None:
-            place = self.gazetteer.resolve(text, self.context, hint)
-        if place is None and hint == "region":
-            place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, hint)
+        small_ok = not (text.isupper() and len(text) <= 4) and self.gazetteer.country_of_adjective(text) is None
+        floors: tuple[int | None, ...] = (0,) if hint in ("city", "district") else (None, 0)
+        if not small_ok:  # "EU", "Somali": not the village of Eu nor Simla
+            floors = (None,)
+        place = None
+        for floor in floors:
+            if qualifier is not None:
+                place = self.gazetteer.resolve(f"{text}, {qualifier.text}", self.context, kind, floor)
+            if place is None:
+                place = self.gazetteer.resolve(text, self.context, kind, floor)
+            if place is None and hint == "region":
+                place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, kind, floor)
+            if place is not None or ent.label_ != "GPE":
+                break
+        if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
+            # "the Hanoi Summit", "Kandahar airfield": the place its first words name
+            head = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
+            found = self.gazetteer.resolve(head.text, self.context) if len(head) else None
+            if found is not None and found.precision != "country":
+                return found
         if place is None and ent.label_ in ("LOC", "FAC"):
             name = text.removeprefix("the ").removeprefix("The ")
             if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
                 return None
-            return Place(name=name, feature="unknown")  # a building, a sea: named, not in the gazetteer
+            precision = "site" if ent.label_ == "FAC" else "region"
+            return Place(name=name, feature="unknown", precision=precision)  # named, not in the gazetteer
+        if place is not None and hint == "district" and place.precision == "town":
+            place = replace(place, precision="district")
+        if place is not None and place.name != text and loose_key(place.name) == loose_key(text):
+            place = replace(place, name=text)  # the text's spelling: "Nangarhar", not "Nangarhār"
         return place
+
+
+def _is_named_as_place(noun: Token) -> bool:
+    """A proper name the text presents as a place though the tagger did not: one that a
+    parenthesis of places follows ("Al Madid (Nihm, Sanaa)") or that "the town of" names."""
+    if noun.ent_type_ in _NOT_PLACE_ENTITIES:
+        return False
+    doc = noun.doc
+    after = noun.i + 1
+    while after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text != "(":
+        after += 1
+    if after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].pos_ == "PROPN":
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CITY_WORDS | _DISTRICT_WORDS
 
 
 def _entity_of(token: Token) -> Span | None:
@@ -314,22 +522,41 @@ def _entity_of(token: Token) -> Span | None:
 
 
 def _qualifier_after(ent: Span) -> Span | None:
-    """ "Moscow, Idaho": the place named right after a comma qualifies the first."""
+    """ "Moscow, Idaho", "Al Madid (Nihm, Sanaa)": the place named right after a comma or in
+    a parenthesis qualifies the first (the last of a parenthesised list is the widest)."""
     doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in (",", "("):
         return None
     following = _entity_of(doc[ent.end + 1])
-    if following is not None and following.start == ent.end + 1 and following.label_ == "GPE":
-        return following
-    return None
+    if following is None or following.start != ent.end + 1 or following.label_ != "GPE":
+        return None
+    if doc[ent.end].text == "(":
+        last = following
+        i = following.end
+        while i + 1 < len(doc) and doc[i].text == "," and (nxt := _entity_of(doc[i + 1])) is not None:
+            last, i = nxt, nxt.end
+        return last
+    return following
 
 
 def _kind_hint(noun: Token, ent: Span) -> str | None:
+    """ "Idlib province", "Mulanje district", "the town of Aghtrin", "Haifa city"."""
     words = {noun.lower_} if noun.i >= ent.end or noun.i < ent.start else set()
     if ent.end < len(noun.doc):
         words.add(noun.doc[ent.end].lower_)
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < ent.start:
+        words.add(head.head.lower_)  # "the town of X", "the province of X"
+    if ent.root.dep_ in ("appos", "compound") and head.i != ent.root.i:
+        words.add(head.lower_)
+    return _hint_of(words)
+
+
+def _hint_of(words: set[str]) -> str | None:
     if words & _REGION_WORDS:
         return "region"
+    if words & _DISTRICT_WORDS:
+        return "district"
     if words & _CITY_WORDS:
         return "city"
     return None

@@ -29,6 +29,9 @@ class PlaceOut(_Open):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    precision: str | None = None  # site | town | district | region | country | unknown
+    basis: str | None = None  # clause | sentence | paragraph | lead | dateline
+    confidence: float | None = None
 
 
 class MentionOut(_Open):

@@ -1,0 +1,81 @@
+"""Table tests of which date dates an event, on real spaCy parses: forms the tagger cuts
+("30 Apr 2020"), dates that open a sentence, reported stances, offsets from another date
+("two days earlier", "the next day", "two days after ..."), and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.stages.dates import EventDater
+
+# text, trigger, CAMEO code, publication, expected date, precision
+DATE_SCOPE = [
+    ('On 30 Apr 2020, Houthi forces shelled Al Madid in Yemen, killing two civilians.',
+     'shelled', '195', '2020-05-02', '2020-04-30', 'day'),
+    ('On 30 Apr 2020, Houthi forces shelled Al Madid in Yemen, killing two civilians.',
+     'killing', '190', '2020-05-02', '2020-04-30', 'day'),
+    ('Around 7 May 2020 (as reported), militants attacked a checkpoint near Aleppo.',
+     'attacked', '190', '2020-05-12', '2020-05-07', 'day'),
+    ('On 9 May 2020, medical interns protested in Haifa, demanding better pay.',
+     'protested', '141', '2020-05-12', '2020-05-09', 'day'),
+    ('On Feb. 24, the Moroccan counterterror agency broke up a terrorist cell.',
+     'broke', '173', '2025-03-14', '2025-02-24', 'day'),
+    ('In April, the military removed Bashir and jailed him.',
+     'jailed', '173', '2019-11-29', '2019-04', 'month'),
+    ('Last month, a Bosnian court sentenced Dodik to one year in prison.',
+     'sentenced', '173', '2025-03-14', '2025-02', 'month'),
+    ('In December, Mogadishu announced it was cutting ties with Kenya.',
+     'cutting', '161', '2021-03-15', '2020-12', 'month'),
+    ('On Thursday, officials said several hundred troops were deployed to the villages.',
+     'deployed', '150', '2024-07-05', '2024-07-04', 'day'),
+    ('In mid-March, rebels seized the town.',
+     'seized', '190', '2020-04-02', '2020-03', 'month'),
+    ('In early 2017, the court ruled that closing the camp was unconstitutional.',
+     'ruled', '114', '2021-04-02', '2017', 'year'),
+    ('His comments come two days after Erdogan denounced Israel.',
+     'denounced', '111', '2021-05-10', '2021-05-08', 'day'),
+    ('He made the statement a day after the Taliban barred him from the country.',
+     'barred', '174', '2024-08-21', '2024-08-20', 'day'),
+    ('A senior Turkish official confirmed on Wednesday that Fidan met Mamlouk in Moscow two days '
+     'earlier.',
+     'met', '040', '2020-01-16', '2020-01-13', 'day'),
+    ('The rebels took the town on Monday and the army retook it the next day.',
+     'retook', '190', '2020-01-16', '2020-01-14', 'day'),
+    ('Putin said Thursday that Russia supports the ceasefire proposal.',
+     'supports', '051', '2025-03-14', '2025-03-13', 'day'),
+    ('Officials said the rebels had taken the town the previous day.',
+     'taken', '190', '2020-01-15', '2020-01-14', 'day'),
+    ("ANKARA, Jan 14 (Reuters) - Turkey's intelligence chief Hakan Fidan met Syria's Ali Mamlouk on "
+     'Monday, a Turkish official said.',
+     'met', '040', '2020-01-16', '2020-01-13', 'day'),
+    ("ANKARA, Jan 14 (Reuters) - Turkey's intelligence chief met Syria's security chief in Moscow, "
+     'officials said.',
+     'met', '040', '2020-01-16', '2020-01-14', 'day'),
+    ('Rebels shelled the town overnight, officials said.',
+     'shelled', '195', '2020-01-15', '2020-01-14', 'day'),
+    ('The talks were held in mid-March.',
+     'held', '040', '2020-04-02', '2020-03', 'month'),
+    ('The U.S. imposed sanctions on Dodik in 2023 and again in January of this year.',
+     'imposed', '163', '2025-03-14', '2023', 'year'),
+    ('Kenya launched an operation on the border with Somalia in 2015.',
+     'launched', '190', '2020-02-17', '2015', 'year'),
+    ('On Friday, Rubio told reporters that leaders from the U.S. and China will meet at some point.',
+     'meet', '040', '2025-03-15', '2025-03-14', 'day'),
+    ('Officials said on Tuesday that the two ministers will meet in Ankara.',
+     'meet', '040', '2020-01-15', '2020-01-14', 'day'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "published", "expected", "precision"), DATE_SCOPE)
+def test_date_scope(anchored_event, text, trigger, cameo, published, expected, precision) -> None:
+    doc, event = anchored_event(text, trigger, published=published, cameo=cameo)
+    EventDater()(doc)
+    assert (event.date, event.date_precision) == (expected, precision), text
+
+
+def test_a_reported_past_act_is_not_dated_by_the_report(anchored_event) -> None:
+    lead = "The ministers met in Moscow on Monday. "
+    doc, event = anchored_event(lead + "Officials said on Tuesday that rebels had shelled the town.", "shelled",
+                                published="2020-01-15", cameo="195")  # fmt: skip
+    EventDater()(doc)
+    assert event.date is None

@@ -1,0 +1,120 @@
+"""Table tests of place phrases on real spaCy parses: villages and towns, "the town of X",
+"X city", "X district/province/region", "X (Y, Z)", misread names, and the fallbacks from the
+clause to the sentence, the paragraph, the lead and the dateline (each recorded as such)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.knowledge.gazetteer import Gazetteer
+from eventlens.stages.places import CONFIDENCE, EventPlacer
+
+
+@pytest.fixture(scope="module")
+def placer() -> EventPlacer:
+    return EventPlacer(Gazetteer())
+
+
+# text, trigger, CAMEO code, publication, expected name, ISO-3, precision, basis
+PLACE_PHRASES = [
+    ('On 9 May 2020, medical interns protested in Bat Galim Square of Haifa city, demanding better '
+     'pay.',
+     'protested', '141', '2020-05-12', 'Haifa', 'ISR', 'town', 'clause'),
+    ('Around 7 May 2020 (as reported), militants attacked the town of Aghtrin in the northern '
+     'countryside of Aleppo.',
+     'attacked', '190', '2020-05-12', 'Aleppo', 'SYR', 'town', 'clause'),
+    ('On 30 Apr 2020, Houthi forces shelled Al Madid (Nihm, Sanaa) in Yemen, killing two civilians.',
+     'shelled', '195', '2020-05-02', 'Al Madīd', 'YEM', 'town', 'clause'),
+    ('Protesters gathered in Mulanje district on Thursday.',
+     'gathered', '141', '2020-01-17', 'Mulanje', 'MWI', 'district', 'clause'),
+    ('Gunmen attacked a checkpoint in the village of Akhtarin in Syria.',
+     'attacked', '190', '2020-01-17', 'Akhtarin', 'SYR', 'town', 'clause'),
+    ('Troops clashed with rebels in Marib province.',
+     'clashed', '190', '2020-01-17', 'Marib', 'YEM', 'region', 'sentence'),
+    ('Government forces shelled Khan Shaykhun in Idlib province.',
+     'shelled', '195', '2020-01-17', 'Khān Shaykhūn', 'SYR', 'town', 'clause'),
+    ('Police arrested 12 protesters in Sibi, Balochistan.',
+     'arrested', '173', '2020-01-17', 'Sibi', 'PAK', 'town', 'clause'),
+    ('Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday.',
+     'stormed', '190', '2025-03-12', 'Beledweyne', 'SOM', 'town', 'clause'),
+    ('The crown prince met Rubio in the Red Sea port city of Jeddah.',
+     'met', '040', '2025-03-12', 'Jeddah', 'SAU', 'town', 'clause'),
+    ('Talks failed at the Hanoi Summit held in February.',
+     'Talks', '046', '2025-03-12', 'Hanoi', 'VNM', 'town', 'clause'),
+    ('At least eight demonstrators were killed Friday in the central town of Aungban in eastern Shan '
+     'state.',
+     'killed', '180', '2021-03-12', 'Aungban', 'MMR', 'town', 'clause'),
+    ('Airstrikes killed 50 militants in the Middle Shabelle region.',
+     'killed', '190', '2025-03-12', 'Middle Shabelle', None, 'region', 'clause'),
+    ('Security forces killed six attackers who laid siege to a hotel in the central town of '
+     'Beledweyne.',
+     'laid', '190', '2025-03-12', 'Beledweyne', 'SOM', 'town', 'clause'),
+    ('Rebels attacked a convoy near the town of Tal Abyad.',
+     'attacked', '190', '2020-01-17', 'Tall Abyaḑ', 'SYR', 'town', 'clause'),
+    ('Militants ambushed soldiers outside Djibo in northern Burkina Faso.',
+     'ambushed', '190', '2020-01-17', 'Djibo', 'BFA', 'town', 'clause'),
+    ('Israeli troops raided Jenin in the occupied West Bank.',
+     'raided', '190', '2023-07-04', 'Janīn', 'PSE', 'town', 'clause'),
+    ('Protesters rallied in the city of Kherson.',
+     'rallied', '141', '2023-07-04', 'Kherson', 'UKR', 'town', 'clause'),
+    ("Fighting erupted in Avdiivka, in Ukraine's Donetsk region.",
+     'Fighting', '190', '2023-07-04', 'Avdiyivka', 'UKR', 'town', 'clause'),
+    ('Russian missiles struck Zaporizhzhia overnight.',
+     'struck', '195', '2023-07-04', 'Zaporizhzhya', 'UKR', 'town', 'clause'),
+    ('Militants killed ten villagers in the village of Jangebe in Zamfara State.',
+     'killed', '180', '2021-03-02', 'Zamfara', 'NGA', 'region', 'clause'),
+    ('Soldiers clashed with gunmen in Tillaberi region.',
+     'clashed', '190', '2021-03-02', 'Tillabéri', 'NER', 'region', 'sentence'),
+    ('Shabab fighters overran a base near Kismayo.',
+     'overran', '190', '2021-03-02', 'Kismayo', 'SOM', 'town', 'clause'),
+    ('On Thursday in Washington, Blinken assured Payne of American support.',
+     'assured', '030', '2021-05-15', 'Washington', 'USA', 'town', 'sentence'),
+    ('KHARTOUM, Sudan - Sudanese authorities approved a law dissolving the party.',
+     'approved', '051', '2019-11-29', 'Khartoum', 'SDN', 'town', 'dateline'),
+    ("Troops clashed with rebels in Ma'rib.",
+     'clashed', '190', '2020-01-17', "Ma'rib", 'YEM', 'town', 'clause'),
+    ("Houthi fighters shelled Hodeidah, Yemen's main port.",
+     'shelled', '195', '2020-01-17', 'Al Ḩudaydah', 'YEM', 'town', 'clause'),
+    ('Turkish drones struck Tal Abyad in Syria.',
+     'struck', '195', '2020-01-17', 'Tall Abyaḑ', 'SYR', 'town', 'clause'),
+    ('Clashes broke out in the Sudanese city of El Fasher.',
+     'Clashes', '190', '2024-05-12', 'El Fasher', 'SDN', 'town', 'clause'),
+    ('Police detained 30 people in Nablus.',
+     'detained', '173', '2024-05-12', 'Nablus', 'PSE', 'town', 'sentence'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "published", "name", "iso3", "precision", "basis"), PLACE_PHRASES)
+def test_place_phrases(anchored_event, placer, text, trigger, cameo, published, name, iso3, precision, basis) -> None:
+    doc, event = anchored_event(text, trigger, published=published, cameo=cameo)
+    placer(doc)
+    place = event.place
+    assert place is not None, text
+    assert (place.name, place.country, place.precision, place.basis) == (name, iso3, precision, basis)
+    assert place.confidence == CONFIDENCE[basis]
+
+
+def test_a_later_paragraph_takes_the_lead_place(anchored_event, add_event, placer) -> None:
+    doc, lead = anchored_event(
+        "Militants attacked a passenger train near Sibi on Tuesday.\n\nThe army said it killed 33 of them.",
+        "attacked",
+        cameo="190",
+    )
+    later = add_event(doc, "killed", cameo="190")
+    placer(doc)
+    assert lead.place is not None and (lead.place.name, lead.place.basis) == ("Sibi", "clause")
+    assert later.place is not None and (later.place.name, later.place.basis) == ("Sibi", "lead")
+
+
+def test_an_actor_country_is_not_a_place(anchored_event, placer) -> None:
+    doc, event = anchored_event("Turkish officials criticized the Syrian government.", "criticized", cameo="111")
+    placer(doc)
+    assert event.place is None
+
+
+def test_coordinates_of_small_places(anchored_event, placer) -> None:
+    doc, event = anchored_event("Gunmen attacked a checkpoint in the village of Akhtarin in Syria.", "attacked",
+                                cameo="190")  # fmt: skip
+    placer(doc)
+    assert event.place is not None and event.place.lat is not None and event.place.lon is not None
+    assert abs(event.place.lat - 36.51) < 0.1 and abs(event.place.lon - 37.34) < 0.1
