@@ -11,7 +11,8 @@ The documented Python API (the CLI, the web app and the tests use the same):
 
 from .config import Limits, Settings
 from .errors import ConfigError, EventlensError, InputError, StoreError
-from .lens import EventLens, IngestSummary, build_pipeline, events_frame, events_table, extract, load
+from .ingest import IngestSummary
+from .lens import EventLens, build_pipeline, events_frame, events_table, extract, load
 from .model import Actor, Article, Document, DocumentError, Event, Mention, Place, Plover
 from .pipeline import Pipeline
 from .store import EventQuery, Store, open_store

@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import InputError
-from .knowledge.actors import ActorKB
+from .ingest import IngestSummary, admit, record
+from .knowledge.actor_files import load_actor_kb
 from .model import Article, Document, DocumentError, Event
 from .nlp import load_model
 from .pipeline import Pipeline
@@ -37,7 +37,6 @@ from .stages.merge import EventMerger
 from .stages.parse import SpacyParser, selective_parser
 from .stages.places import EventPlacer
 from .store.base import Store
-from .store.dedup import store_if_near_duplicate
 
 if TYPE_CHECKING:
     import pandas
@@ -53,7 +52,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     -> merge."""
     nlp = load_model(settings.model)
     placer = EventPlacer()  # its gazetteer is shared with the event coder
-    kb = ActorKB.load(settings.actor_paths, include_user_dir=True)
+    kb = load_actor_kb(settings.actor_paths, include_user_dir=True)
     coder = EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb)
     stages = [
         Cleaner(max_chars=settings.limits.max_chars),
@@ -74,19 +73,6 @@ def build_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(stages, batch_size=settings.batch_size, max_seconds=settings.limits.max_seconds)
 
 
-@dataclass
-class IngestSummary:
-    """What an ingest run did: counts, and every per-document error."""
-
-    articles: int = 0  # read successfully
-    stored: int = 0
-    skipped: int = 0  # already in the store
-    duplicates: int = 0  # stored as near-duplicates of stored articles, linked, not coded again
-    events: int = 0
-    errors: list[DocumentError] = field(default_factory=list)
-    seconds: float = 0.0
-
-
 class EventLens:
     """A loaded pipeline and its settings."""
 
@@ -103,7 +89,7 @@ class EventLens:
         if self.settings.n_process > 1:
             from .engine.parallel import process_in_parallel
 
-            return process_in_parallel(self.settings, articles, self.settings.n_process)
+            return process_in_parallel(self.settings, articles, self.settings.n_process, build_pipeline)
         return self.pipeline.pipe(Document(article=a) for a in articles)
 
     def extract_text(self, text: str, article_id: str | None = None, published: date | None = None) -> list[Event]:
@@ -149,51 +135,23 @@ class EventLens:
         """Read, process and store; an article already stored is skipped, a failure recorded."""
         summary = IngestSummary()
         started = time.perf_counter()
+        clean = self._clean_stage()
 
         def already_stored(article: Article) -> bool:
-            if store.has_article(article.id):
-                summary.skipped += 1
-            elif self._store_if_near_duplicate(article, store):
-                summary.articles += 1
-                summary.stored += 1
-                summary.duplicates += 1
-            else:
-                return False
-            if progress:
-                progress(Document(article=article))
-            return True
+            return not admit(article, store, clean, summary, progress)
 
         for item in self.iter_documents(paths, skip=already_stored):
-            _record(item, store, summary)
+            record(item, store, summary)
             if progress:
                 progress(item)
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _store_if_near_duplicate(self, article: Article, store: Store) -> bool:
-        """Link a near-duplicate of a stored article (wire copy, update) to it, without coding it again."""
+    def _clean_stage(self) -> Callable[[Document], Document] | None:
         try:
-            clean = self.pipeline.get_stage("clean")
+            return self.pipeline.get_stage("clean")
         except KeyError:
-            return False
-        return store_if_near_duplicate(article, store, clean)
-
-
-def _record(item: Document | DocumentError, store: Store, summary: IngestSummary) -> None:
-    if isinstance(item, DocumentError):
-        store.record_error(item)
-        summary.errors.append(item)
-        return
-    summary.articles += 1
-    if item.error:
-        store.record_error(item.error)
-        summary.errors.append(item.error)
-        return
-    if store.save_document(item):
-        summary.stored += 1
-        summary.events += len(item.events)
-    else:
-        summary.skipped += 1
+            return None
 
 
 def load(settings: Settings | None = None, **overrides: object) -> EventLens:

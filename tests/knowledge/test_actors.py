@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventlens.errors import ConfigError
-from eventlens.knowledge.actor_files import parse_csv_actors, parse_tabari, read_actor_file
+from eventlens.knowledge.actor_files import load_actor_kb, parse_csv_actors, parse_tabari, read_actor_file
 from eventlens.knowledge.actor_names import fold, name_key, variant_key
 from eventlens.knowledge.actors import ActorKB, Person, Role
 
@@ -223,7 +223,7 @@ def test_user_files_extend_the_knowledge_base(tmp_path: Path) -> None:
         "- {name: Quux Party, code: FRAOPP, kind: party, country: FRA, aliases: [QP]}\n",
         encoding="utf-8",
     )
-    kb = ActorKB.load(extra_paths=[tmp_path])
+    kb = load_actor_kb([tmp_path])
     assert kb.lookup("The Blues").code == "SYRREB"
     assert kb.lookup("Zed Zedson", dt.date(2031, 1, 1)).code == "FRAGOV"
     assert kb.lookup("QP").code == "FRAOPP"
@@ -233,7 +233,7 @@ def test_user_files_extend_the_knowledge_base(tmp_path: Path) -> None:
 
 def test_bad_user_files_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
-        ActorKB.load(extra_paths=[tmp_path / "missing.yaml"])
+        load_actor_kb([tmp_path / "missing.yaml"])
     bad = tmp_path / "bad.yaml"
     bad.write_text("- name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):

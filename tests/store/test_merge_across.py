@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import eventlens
+from eventlens.merging import actors_match, compatible_dates, dates_match, same_event
 from eventlens.model import Actor, Article, Document, Event, Mention, Place, Plover, Sentence
 from eventlens.store import EventQuery
-from eventlens.store.cross_merge import actors_match, compatible_dates, dates_match, same_event
 from eventlens.store.schema import source_key
 
 REWRITES = Path(__file__).resolve().parents[1] / "fixtures" / "rewrites"

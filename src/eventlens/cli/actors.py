@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, StoreError
-from ..knowledge.actor_files import ActorFileContents, contents_to_yaml, read_actor_file
+from ..knowledge.actor_files import ActorFileContents, contents_to_yaml, load_actor_kb, read_actor_file
 from ..knowledge.actors import (
     ORG_KINDS,
     ActorKB,
@@ -44,7 +44,7 @@ dir_option = click.option(
 
 
 def _kb() -> ActorKB:
-    return ActorKB.load(include_user_dir=True)
+    return load_actor_kb(include_user_dir=True)
 
 
 @click.group(invoke_without_command=True)

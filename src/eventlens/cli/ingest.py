@@ -8,7 +8,8 @@ import sys
 import click
 from tqdm import tqdm
 
-from ..lens import IngestSummary, load
+from ..ingest import IngestSummary
+from ..lens import load
 from ..model import Document, DocumentError, Event
 from ..store import open_store
 from .options import db_option, echo_table, min_confidence_option, model_option, settings_from

@@ -29,16 +29,15 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker, 
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..lens import EventLens, IngestSummary
+from ..ingest import IngestSummary, admit, record
+from ..lens import EventLens
 from ..model import Article, Document, DocumentError
 from ..pipeline import batched
 from ..readers import read_paths
 from ..stages.clean import Cleaner
 from ..store.base import Store
-from ..store.dedup import store_if_near_duplicate
 from .parallel import batch_memory_zone
 from .partitions import read_partition, write_partition
-from .writer import store_document
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +75,7 @@ def process_partition(articles: list[Article], part: int, directory: str) -> Par
     plugin = get_worker().plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, PipelinePlugin) or plugin.lens is None:
         raise ConfigError("the eventlens worker plugin is not set up on this worker")
-    with batch_memory_zone(plugin.lens):  # the worker's vocabulary does not grow run after run
+    with batch_memory_zone(plugin.lens.pipeline):  # the worker's vocabulary does not grow run after run
         docs = list(plugin.lens.process(articles))
         path = write_partition(docs, directory, part)
     return PartitionResult(part, str(path), len(docs))
@@ -184,21 +183,10 @@ def _new_articles(
     cleaner = Cleaner()
     for item in read_paths(paths, settings.limits):
         if isinstance(item, DocumentError):
-            store.record_error(item)
-            summary.errors.append(item)
+            record(item, store, summary)
             if progress:
                 progress(item)
-        elif store.has_article(item.id):
-            summary.skipped += 1
-            if progress:
-                progress(Document(article=item))
-        elif store_if_near_duplicate(item, store, cleaner):
-            summary.articles += 1
-            summary.stored += 1
-            summary.duplicates += 1
-            if progress:
-                progress(Document(article=item))
-        else:
+        elif admit(item, store, cleaner, summary, progress):
             yield item
 
 
@@ -214,7 +202,7 @@ def _load(
         logger.warning("%s", reason)
         docs = [Document(article=a, error=DocumentError(a.id, "engine", reason, a.path)) for a in articles]
     for doc in docs:
-        store_document(doc, store, summary)
+        record(doc, store, summary)
         if progress:
             progress(doc)
     future.release()

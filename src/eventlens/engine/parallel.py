@@ -15,37 +15,34 @@ import contextlib
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Document, DocumentError
-from ..pipeline import batched
+from ..pipeline import Pipeline, batched
 from .serialize import document_from_dict, document_to_dict
 
-if TYPE_CHECKING:
-    from ..lens import EventLens
-
 logger = logging.getLogger(__name__)
+
+
+BuildPipeline = Callable[[Settings], Pipeline]
 
 
 class _WorkerPipeline:
     """The pipeline of one worker process, built once by the pool's initializer (process-local)."""
 
-    lens: EventLens | None = None
+    pipeline: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    from ..lens import EventLens
-
-    _WorkerPipeline.lens = EventLens(replace(settings, n_process=1))
+def _init_worker(settings: Settings, build: BuildPipeline) -> None:
+    _WorkerPipeline.pipeline = build(replace(settings, n_process=1))
 
 
-def batch_memory_zone(lens: EventLens) -> AbstractContextManager[object]:
+def batch_memory_zone(pipeline: Pipeline) -> AbstractContextManager[object]:
     """spaCy's memory zone around one batch, so that a long-running worker's memory stays flat.
 
     Strings and lexemes that spaCy adds while processing the batch (every new word, name,
@@ -54,7 +51,7 @@ def batch_memory_zone(lens: EventLens) -> AbstractContextManager[object]:
     zone (the workers do: the spaCy Docs never leave it).
     """
     try:
-        nlp = lens.pipeline.get_stage("nlp").nlp  # type: ignore[attr-defined]
+        nlp = pipeline.get_stage("nlp").nlp  # type: ignore[attr-defined]
     except (KeyError, AttributeError):
         return contextlib.nullcontext()
     zone = getattr(nlp, "memory_zone", None)
@@ -62,17 +59,22 @@ def batch_memory_zone(lens: EventLens) -> AbstractContextManager[object]:
 
 
 def _process_batch(articles: list[Article]) -> list[dict]:
-    lens = _WorkerPipeline.lens
-    assert lens is not None, "worker not initialised"
-    with batch_memory_zone(lens):
-        return [document_to_dict(d) for d in lens.process(articles)]
+    pipeline = _WorkerPipeline.pipeline
+    assert pipeline is not None, "worker not initialised"
+    with batch_memory_zone(pipeline):
+        return [document_to_dict(d) for d in pipeline.pipe(Document(article=a) for a in articles)]
 
 
-def process_in_parallel(settings: Settings, articles: Iterable[Article], n_process: int) -> Iterator[Document]:
-    """Documents for `articles`, in order, processed by `n_process` worker processes."""
+def process_in_parallel(
+    settings: Settings, articles: Iterable[Article], n_process: int, build: BuildPipeline
+) -> Iterator[Document]:
+    """Documents for `articles`, in order, processed by `n_process` worker processes, each with
+    the pipeline `build(settings)` makes (a module-level function: it is sent to the workers)."""
     batch_size = max(1, settings.batch_size)
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a model
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        n_process, mp_context=context, initializer=_init_worker, initargs=(settings, build)
+    ) as pool:
         pending: deque[tuple[Future, list[Article]]] = deque()
         for batch in batched(articles, batch_size):
             pending.append((pool.submit(_process_batch, batch), batch))

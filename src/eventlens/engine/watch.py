@@ -17,12 +17,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..lens import EventLens, IngestSummary
+from ..ingest import IngestSummary, record
+from ..lens import EventLens
 from ..model import Article, Document, DocumentError
 from ..readers.feeds import FeedEntry, FeedLoad, HttpFetcher, WatchState, entry_article, load_feed_source
 from ..readers.guard import error_for
 from ..store.base import Store
-from .writer import store_document
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class FeedWatcher:
             for s in sources
         ]
         for doc in self.lens.process(self._new_articles(loads, summary)):
-            store_document(doc, self.store, summary.ingest)
+            record(doc, self.store, summary.ingest)
             if doc.error:
                 self.state.failed(doc.article.id)
             self._report(doc)

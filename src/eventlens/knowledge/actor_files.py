@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,8 @@ import yaml
 from ..errors import ConfigError
 from .actors import (
     SECTOR_KIND,
+    ActorFileContents,
+    ActorKB,
     Organisation,
     Person,
     Role,
@@ -45,6 +47,7 @@ from .actors import (
     parse_partial_date,
     people_from_yaml,
     sector_of_code,
+    user_actor_dir,
 )
 
 MAX_ACTOR_FILE_BYTES = 50_000_000
@@ -60,14 +63,29 @@ _ORG_WORDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass
-class ActorFileContents:
-    people: list[Person] = field(default_factory=list)
-    organisations: list[Organisation] = field(default_factory=list)
-    sector_terms: list[SectorTerm] = field(default_factory=list)
+def load_actor_kb(extra_paths: Iterable[str | Path] = (), *, include_user_dir: bool = False) -> ActorKB:
+    """The shipped knowledge base plus user files (files or directories) in `extra_paths`.
 
-    def __len__(self) -> int:
-        return len(self.people) + len(self.organisations) + len(self.sector_terms)
+    With `include_user_dir`, the user actor directory (`user_actor_dir()`) is read too.
+    User entries come after the shipped ones; a user person with the name of a shipped one
+    replaces it.
+    """
+    paths = [Path(p) for p in extra_paths]
+    if include_user_dir and user_actor_dir().is_dir():
+        paths.append(user_actor_dir())
+    return ActorKB.load([read_actor_file(path) for path in _expand(paths)])
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            raise ConfigError(f"actor file not found: {path}")
 
 
 def read_actor_file(path: Path) -> ActorFileContents:

@@ -28,15 +28,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
 from ..errors import ConfigError
 from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key
-
-if TYPE_CHECKING:
-    from .actor_files import ActorFileContents
 
 logger = logging.getLogger(__name__)
 
@@ -246,6 +242,18 @@ def country_of_code(code: str | None) -> str | None:
     return None if head in SECTOR_KIND or head in ("MED", "CVL", "REF", "ELI") else head
 
 
+@dataclass
+class ActorFileContents:
+    """Actors added to the shipped knowledge base: a user file's (`actor_files`) or imported ones."""
+
+    people: list[Person] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    sector_terms: list[SectorTerm] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.people) + len(self.organisations) + len(self.sector_terms)
+
+
 def user_actor_dir() -> Path:
     """Where `eventlens actors add/import` keep user actors ($EVENTLENS_ACTORS_DIR, else XDG data)."""
     given = os.environ.get(ENV_ACTORS_DIR)
@@ -346,15 +354,13 @@ class ActorKB:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, extra_paths: Iterable[str | Path] = (), *, include_user_dir: bool = False) -> ActorKB:
-        """The shipped knowledge base plus user files (files or directories) in `extra_paths`.
+    def load(cls, extra: Iterable[ActorFileContents] = ()) -> ActorKB:
+        """The shipped knowledge base plus `extra` user actors (read from user files by
+        `actor_files.load_actor_kb`, which is what to call for user files and directories).
 
-        With `include_user_dir`, the user actor directory (`user_actor_dir()`) is read too.
         User entries come after the shipped ones; a user person with the name of a shipped one
         replaces it.
         """
-        from .actor_files import read_actor_file  # the user formats live in their own module
-
         countries = [
             Country(r["iso3"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), r["capital"],
                     _split(r["capital_aliases"]), _split(r.get("alt_codes")))
@@ -387,11 +393,7 @@ class ActorKB:
         orgs += imported.organisations
         people += imported.people
         terms += imported.sector_terms
-        paths = [Path(p) for p in extra_paths]
-        if include_user_dir and user_actor_dir().is_dir():
-            paths.append(user_actor_dir())
-        for path in _expand(paths):
-            found = read_actor_file(path)
+        for found in extra:
             orgs.extend(found.organisations)
             terms.extend(found.sector_terms)
             replaced = {p.name.casefold() for p in found.people}
@@ -658,8 +660,6 @@ def _read_imported(
     """The imported Phoenix tables (`data/actors/phoenix/`, see `knowledge.phoenix`). Our own
     entries stay the authority: an imported person or organisation known to us by name is left
     out, and an imported alias that names one of ours is dropped."""
-    from .actor_files import ActorFileContents
-
     out = ActorFileContents()
     folder = resources.files(_DATA_PACKAGE).joinpath("actors").joinpath(IMPORTED_DIR)
     if not folder.joinpath("people.tsv").is_file():
@@ -744,18 +744,6 @@ def _org_from_row(row: dict[str, str], source: str) -> Organisation:
         primary=(row.get("primary") or "").lower() in ("yes", "true", "1"),
         source=source,
     )
-
-
-def _expand(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and not child.name.startswith("."):
-                    yield child
-        elif path.is_file():
-            yield path
-        else:
-            raise ConfigError(f"actor file not found: {path}")
 
 
 def code_on(actor_code_or_person: Person | str | None, day: dt.date | None) -> str | None:

@@ -5,10 +5,30 @@ from __future__ import annotations
 import abc
 from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Protocol
 
 from ..model import Document, DocumentError, Event, Sentence
 
 SORTS = ("-date", "date", "-goldstein", "goldstein", "-mentions", "mentions", "-confidence", "confidence")  # "-": desc
+
+
+class EventMergeRules(Protocol):
+    """When an event of a new article reports a stored event (the store is given these rules;
+    the project's are `eventlens.merging.MergeRules`)."""
+
+    def same_event(self, stored: Event, new: Event) -> bool: ...
+
+    def closeness(self, stored: Event, new: Event) -> tuple[int, int, int]:
+        """Sort key among several matching stored events (smallest first)."""
+        ...
+
+    def compatible_dates(self, event: Event) -> tuple[list[str], str]:
+        """Stored dates that can match the event's: exact values, and a `LIKE` prefix."""
+        ...
+
+    def fold(self, into: Event, other: Event) -> None:
+        """Fold `other` (the new telling) into `into` (the stored event)."""
+        ...
 
 
 @dataclass(frozen=True)

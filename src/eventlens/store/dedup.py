@@ -23,11 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-from ..errors import EventlensError
-from ..model import Article, Document
-from ..pipeline import Stage
-from .base import Store
-
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
@@ -103,18 +98,3 @@ class Signer:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = signature
         return signature
-
-
-def store_if_near_duplicate(article: Article, store: Store, cleaner: Stage) -> bool:
-    """Store `article` as a near-duplicate copy of a stored article, if it is one (as `EventLens.ingest` does).
-
-    Only the cheap clean stage runs; a copy is linked to its original by the store and
-    never coded again. False when the article is new (it then goes through the pipeline).
-    """
-    try:
-        doc = cleaner(Document(article=article))
-    except (EventlensError, ValueError):
-        return False  # the pipeline will record the failure
-    if store.find_near_duplicate(doc.text, exclude=article.id) is None:
-        return False
-    return store.save_document(doc)

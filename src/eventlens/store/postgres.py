@@ -21,6 +21,7 @@ import psycopg
 import psycopg.errors
 
 from ..errors import StoreError
+from .base import EventMergeRules
 from .dedup import DEFAULT_THRESHOLD
 from .relational import RelationalStore
 
@@ -43,12 +44,13 @@ class PostgresStore(RelationalStore):
     def __init__(
         self,
         url: str,
+        rules: EventMergeRules,
         dedup_threshold: float = DEFAULT_THRESHOLD,
         *,
         migrate: bool = True,
         timeout: float | None = None,
     ) -> None:
-        super().__init__(dedup_threshold)
+        super().__init__(rules, dedup_threshold)
         self.url = url
         self._sql_cache: dict[str, str] = {}
         extra = {}

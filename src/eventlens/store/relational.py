@@ -12,7 +12,7 @@ Saving an article (`save_document`):
    the events of the original count it as one more article (and source), and
    get its copies of their evidence sentences as mentions;
 3. else the article, its sentences and actors are stored, and each event either
-   joins a stored event that reports the same thing (`cross_merge.py`) or is
+   joins a stored event that reports the same thing (the rules it is given: `eventlens.merging`) or is
    stored as a new one. `num_mentions`, `num_articles` and `num_sources` are
    recounted from the `event_mentions` and `event_articles` tables.
 """
@@ -28,12 +28,12 @@ from typing import Any
 
 from ..errors import StoreBusy, StoreError
 from ..model import WARNING_STAGE, Actor, Document, DocumentError, Event, Mention, Sentence
-from ..stages.merge import fold
 from . import derived
 from .base import (
     ActorCodeSpan,
     ActorSummary,
     ArticleSource,
+    EventMergeRules,
     EventQuery,
     PairCount,
     PlaceCount,
@@ -41,7 +41,6 @@ from .base import (
     StoreCounts,
     StoredArticle,
 )
-from .cross_merge import closeness, compatible_dates, same_event
 from .dedup import DEFAULT_THRESHOLD, Signature, Signer
 from .schema import EVENT_COLUMNS, MIGRATIONS, SCHEMA_VERSION, actor_rows, ensure_actor_ids, event_row, source_key
 
@@ -60,7 +59,8 @@ class RelationalStore(Store):
     database_errors: tuple[type[Exception], ...] = ()  # the driver's errors, reported as StoreError
     dialect = "sqlite"  # which statements of a {"sqlite": ..., "postgresql": ...} map apply
 
-    def __init__(self, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, rules: EventMergeRules, dedup_threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.rules = rules
         self.dedup_threshold = dedup_threshold
         self.signer = Signer()
 
@@ -220,7 +220,7 @@ class RelationalStore(Store):
             )
             target = event
         else:
-            fold(match, event)
+            self.rules.fold(match, event)
             target = match
         self._insert_mentions(target.id, event.mentions)
         self._execute(
@@ -241,8 +241,8 @@ class RelationalStore(Store):
     def _matching_event(self, event: Event, touched: set[str]) -> Event | None:
         """The stored event (of another article) that `event` reports too, if any."""
         if not event.date:
-            return None  # undated events never join another article's event (cross_merge.dates_match)
-        dates, within = compatible_dates(event)
+            return None  # undated events never join another article's event (merging.dates_match)
+        dates, within = self.rules.compatible_dates(event)
         source, target = event.source, event.target
         rows = self._fetchall(
             "SELECT record FROM events WHERE ((source_actor_id = ? AND target_actor_id = ?)"
@@ -253,10 +253,10 @@ class RelationalStore(Store):
              source.code, target.actor_id, event.article_id, *dates, within),
         )  # fmt: skip
         candidates = [Event.from_dict(json.loads(r[0])) for r in rows]
-        matches = [c for c in candidates if c.id not in touched and same_event(c, event)]
+        matches = [c for c in candidates if c.id not in touched and self.rules.same_event(c, event)]
         if not matches:
             return None
-        return min(matches, key=lambda c: (closeness(c, event), c.id))
+        return min(matches, key=lambda c: (self.rules.closeness(c, event), c.id))
 
     def _recount(self, event: Event) -> None:
         """Set the event's counts from the mention and article tables, and rewrite its row."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreBusy, StoreError
+from .base import EventMergeRules
 from .dedup import DEFAULT_THRESHOLD
 from .relational import RelationalStore
 
@@ -38,12 +39,13 @@ class SQLiteStore(RelationalStore):
     def __init__(
         self,
         path: Path,
+        rules: EventMergeRules,
         dedup_threshold: float = DEFAULT_THRESHOLD,
         *,
         migrate: bool = True,
         timeout: float | None = None,
     ) -> None:
-        super().__init__(dedup_threshold)
+        super().__init__(rules, dedup_threshold)
         self.path = Path(path)
         self.url = f"sqlite:///{self.path}"
         wait = DEFAULT_TIMEOUT if timeout is None else timeout

@@ -18,11 +18,11 @@ from pydantic import BaseModel, Field
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
 from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
-from ..lens import IngestSummary
+from ..ingest import IngestSummary
 from ..model import Document, DocumentError, Event
 from ..store import EventQuery, Store
 from . import exports, queries, schemas
-from .app import WebState, store_dependency
+from .state import WebState, store_dependency
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(store_dependency)]

@@ -15,9 +15,8 @@ import functools
 import hmac
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,15 +27,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..errors import ConfigError, EventlensError, InputError
 from ..lens import EventLens
-from ..store import Store, open_store
+from ..store import open_store
+from . import api, pages
 from .origin import OriginGuard
+from .state import HERE, WebState
 
 logger = logging.getLogger(__name__)
 
-HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "eventlens_token"
-MAX_CACHED_ANALYSES = 16
-T = TypeVar("T")
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 OPEN_PATHS = ("/static/", "/api/health")
 SECURITY_HEADERS = {
@@ -51,88 +49,23 @@ SECURITY_HEADERS = {
 }
 
 
-def make_templates() -> object:
-    from .pages import make_templates as make
+def warm_up(state: WebState) -> None:
+    """Compute the default network and alert views ahead of the first request (in a thread)."""
+    from ..analysis import find_alerts
 
-    return make()
+    def run() -> None:
+        try:
+            with state.open_store() as store:
+                for level in ("country", "actor"):
+                    page_key = ("network-page", level, None, None, None, 1)
+                    state.analysis(store, page_key, functools.partial(pages.network_view, store, level))
+                    api_key = ("network", level, None, None, None, 1, 200)
+                    state.analysis(store, api_key, functools.partial(api.network_json, store, level))
+                state.analysis(store, ("alerts", None, "country", 365, 5.0), lambda: find_alerts(store))
+        except EventlensError as exc:
+            logger.warning("warming up the analyses failed: %s", exc)
 
-
-class WebState:
-    """What the app owns: where the store is, the settings, and the pipeline (loaded on first use)."""
-
-    def __init__(self, store_url: str, settings: Settings, token: str | None, max_upload_bytes: int) -> None:
-        self.store_url = store_url
-        self.settings = settings
-        self.token = token or None
-        self.max_upload_bytes = max_upload_bytes
-        self._lens: EventLens | None = None
-        self._lens_lock = threading.Lock()
-        self.templates = make_templates()
-        self._kb: object = None
-        self._kb_loaded = False
-        self.ingest_lock = threading.Lock()  # one ingest at a time: the pipeline and the writer are shared
-        self._analyses: dict[tuple[object, ...], tuple[str, object]] = {}
-        self._analyses_lock = threading.Lock()
-
-    def analysis(self, store: Store, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        """A whole-store analysis (network, alerts), computed once per state of the store: kept with
-        the store's `data_version` and computed again when the stored events change. The result is
-        shared between requests: callers must not change it."""
-        version = store.data_version()
-        with self._analyses_lock:
-            known = self._analyses.get(key)
-        if known is not None and known[0] == version:
-            return known[1]  # type: ignore[return-value]
-        result = compute()
-        with self._analyses_lock:
-            if len(self._analyses) >= MAX_CACHED_ANALYSES:
-                self._analyses.pop(next(iter(self._analyses)))
-            self._analyses[key] = (version, result)
-        return result
-
-    def warm_up(self) -> None:
-        """Compute the default network and alert views ahead of the first request (in a thread)."""
-        from ..analysis import find_alerts
-        from .api import network_json
-        from .pages import network_view
-
-        def run() -> None:
-            try:
-                with self.open_store() as store:
-                    for level in ("country", "actor"):
-                        page_key = ("network-page", level, None, None, None, 1)
-                        self.analysis(store, page_key, functools.partial(network_view, store, level))
-                        api_key = ("network", level, None, None, None, 1, 200)
-                        self.analysis(store, api_key, functools.partial(network_json, store, level))
-                    self.analysis(store, ("alerts", None, "country", 365, 5.0), lambda: find_alerts(store))
-            except EventlensError as exc:
-                logger.warning("warming up the analyses failed: %s", exc)
-
-        threading.Thread(target=run, name="eventlens-warm-up", daemon=True).start()
-
-    def lens(self) -> EventLens:
-        with self._lens_lock:
-            if self._lens is None:
-                from ..lens import load
-
-                self._lens = load(self.settings)
-            return self._lens
-
-    def actor_kb(self) -> object:
-        """The actor knowledge base (roles over time), loaded once; None when unavailable."""
-        with self._lens_lock:
-            if not self._kb_loaded:
-                from .queries import load_actor_kb
-
-                self._kb = load_actor_kb()
-                self._kb_loaded = True
-            return self._kb
-
-    def open_store(self) -> Store:
-        """The store for one request: never migrated here (see `busy.py`), a bounded wait for locks."""
-        from .busy import REQUEST_DB_TIMEOUT
-
-        return open_store(self.store_url, migrate=False, timeout=REQUEST_DB_TIMEOUT)
+    threading.Thread(target=run, name="eventlens-warm-up", daemon=True).start()
 
 
 def create_app(
@@ -150,8 +83,6 @@ def create_app(
     Requests are answered for the loopback names and `allowed_hosts` (`"*"`: any Host); a
     state-changing request from another origin is refused (`origin.py`).
     """
-    from . import api, pages
-
     settings = settings or Settings.from_env()
     if token is not None:
         from .tokens import check_token
@@ -164,7 +95,7 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at /openapi.json
         redoc_url=None,
     )
-    app.state.web = WebState(str(store_url), settings, token, max_upload_bytes)
+    app.state.web = WebState(str(store_url), settings, token, max_upload_bytes, pages.make_templates())
     app.state.web._lens = lens
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
@@ -178,17 +109,8 @@ def create_app(
     with open_store(store_url):  # once, at start-up: fail early on a bad store URL, create/migrate the schema
         pass
     if warm_up:  # `eventlens serve`: the default network and alerts are ready before the first visit
-        app.state.web.warm_up()
+        warm_up(app.state.web)
     return app
-
-
-def store_dependency(request: Request) -> Iterator[Store]:
-    """One store connection per request (SQLite connections are not shared across threads)."""
-    store = request.app.state.web.open_store()
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _version() -> str:
@@ -205,9 +127,7 @@ def error_response(request: Request, status: int, message: str) -> Response:
     """A 4xx/5xx with a message: JSON for the API, a page for the UI."""
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    from .pages import render_error
-
-    return render_error(request, status, message)
+    return pages.render_error(request, status, message)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

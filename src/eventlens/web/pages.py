@@ -19,9 +19,9 @@ from ..analysis.timeline import PlaceSpec, place_timeline
 from ..errors import InputError
 from ..store import Store
 from . import charts, queries
-from .app import HERE, store_dependency
 from .charts import url
 from .exports import available_formats
+from .state import HERE, store_dependency
 from .worldmap import load_world
 
 router = APIRouter(include_in_schema=False)
