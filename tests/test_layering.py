@@ -115,3 +115,12 @@ def test_the_store_imports_no_stage_pipeline_web_or_cli(graph: dict[str, set[str
         if name.startswith("eventlens.store")
     }
     assert {name: found for name, found in wrong.items() if found} == {}
+
+
+def test_only_the_command_line_imports_the_cli(graph: dict[str, set[str]]) -> None:
+    wrong = {
+        name: sorted(m for m in imported if m.startswith("eventlens.cli"))
+        for name, imported in graph.items()
+        if not name.startswith(("eventlens.cli", "eventlens.__main__"))
+    }
+    assert {name: found for name, found in wrong.items() if found} == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from click.testing import CliRunner
 
 import eventlens
 from eventlens.cli import main
-from eventlens.export import read_parquet_events
+from eventlens.export import read_csv_events, read_parquet_events
+from eventlens.export.tables import COLUMNS
 from eventlens.model import Actor, Article, Document, Event, Mention, Plover, Sentence
 
 
@@ -50,6 +52,17 @@ def test_plover_and_csv(db: str) -> None:
     assert [json.loads(line)["event"] for line in plover.stdout.splitlines()] == ["CONSULT", "CONSULT"]
     csv_out = CliRunner().invoke(main, ["export", "--format", "csv", "--db", db, "--code", "04"])
     assert len(csv_out.stdout.splitlines()) == 3 and csv_out.stdout.startswith("id,article_id,")
+
+
+def test_one_csv_layout_for_events_and_export(db: str) -> None:
+    """`events --format csv` and `export --format csv` write the same table, which reads back."""
+    listed = CliRunner().invoke(main, ["events", "--format", "csv", "--db", db])
+    exported = CliRunner().invoke(main, ["export", "--format", "csv", "--db", db])
+    assert listed.exit_code == 0 and exported.exit_code == 0, (listed.output, exported.output)
+    assert listed.stdout.splitlines()[0] == exported.stdout.splitlines()[0] == ",".join(COLUMNS)
+    assert sorted(listed.stdout.splitlines()) == sorted(exported.stdout.splitlines())
+    events = list(read_csv_events(io.StringIO(listed.stdout)))
+    assert len(events) == 2 and {e.source.name for e in events} == {"Hakan Fidan", "Ali Mamlouk"}
 
 
 def test_parquet_needs_a_file_and_round_trips(db: str, tmp_path: Path) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Any
 
 import click
 
-from ..model import Event
+from ..export.tables import write_csv
 from ..store import EventQuery, StoredArticle, open_store
 from .ingest import echo_events_table
 from .options import db_option, event_filter_options, event_query_from
@@ -54,35 +53,9 @@ def _echo_events(found: list[Event], fmt: str) -> None:
         for event in found:
             click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     elif fmt == "csv":
-        write_csv(found)
+        write_csv(found, sys.stdout)  # the one CSV layout, as `eventlens export --format csv`
     else:
         echo_events_table(found)
-
-
-CSV_COLUMNS = (
-    "id", "date", "date_precision", "source_code", "source_name", "cameo", "quad_class", "goldstein",
-    "plover_event", "plover_mode", "target_code", "target_name", "place", "place_country", "lat", "lon",
-    "reported_by", "modality", "negated", "num_mentions", "num_articles", "num_sources", "article_id",
-)  # fmt: skip
-
-
-def csv_row(event: Event) -> list[object]:
-    place = event.place
-    return [
-        event.id, event.date, event.date_precision, event.source.code, event.source.name, event.cameo,
-        event.quad_class, event.goldstein, event.plover.event if event.plover else None,
-        event.plover.mode if event.plover else None, event.target.code, event.target.name,
-        place.name if place else None, place.country if place else None, place.lat if place else None,
-        place.lon if place else None, "; ".join(event.reported_by), event.modality, event.negated,
-        event.num_mentions, event.num_articles, event.num_sources, event.article_id,
-    ]  # fmt: skip
-
-
-def write_csv(found: list[Event]) -> None:
-    writer = csv.writer(sys.stdout)
-    writer.writerow(CSV_COLUMNS)
-    for event in found:
-        writer.writerow(csv_row(event))
 
 
 @click.command()

@@ -1,17 +1,16 @@
-"""Downloads of events: CSV and JSONL here; GDELT, PLOVER and Parquet from `eventlens.export` when installed."""
+"""Downloads of events: JSONL here; CSV, GDELT, PLOVER and Parquet written by `eventlens.export`."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..export.tables import write_csv
 from ..model import Event
 from ..store.base import Store
 
@@ -27,23 +26,10 @@ class Exporter:
         if self.name == "jsonl":
             return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in events).encode("utf-8")
         if self.name == "csv":
-            return "".join(_csv_lines(events)).encode("utf-8")
+            buffer = io.StringIO(newline="")
+            write_csv(events, buffer)  # the one CSV layout, as `eventlens export --format csv`
+            return buffer.getvalue().encode("utf-8")
         return _external(self.name, self.suffix, events, store)
-
-
-def _csv_lines(events: Iterable[Event]) -> Iterator[str]:
-    from ..cli.query import CSV_COLUMNS, csv_row
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        writer.writerow(csv_row(event))
-        if buffer.tell() > 1 << 16:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
 
 
 BUILTIN = {
