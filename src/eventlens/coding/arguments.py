@@ -13,11 +13,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "ccomp", "xcomp", "parataxis", "mark"})
 _RELATIVE = frozenset({"which", "who", "whom", "that"})
-_PERSONAL = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us", "its", "their", "his"})
+_PERSONAL = word_list("personal_pronouns")
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 _MAX_NAME = 80
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})

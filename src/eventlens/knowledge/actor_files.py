@@ -49,18 +49,11 @@ from .actors import (
     sector_of_code,
     user_actor_dir,
 )
+from .datafiles import word_list
 
 MAX_ACTOR_FILE_BYTES = 50_000_000
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
-_ORG_WORDS = frozenset(
-    {
-        "party", "army", "front", "agency", "ministry", "council", "organization", "organisation", "union",
-        "group", "committee", "movement", "brigade", "brigades", "bank", "company", "association", "league",
-        "forces", "force", "news", "times", "government", "court", "assembly", "parliament", "police",
-        "service", "services", "bureau", "office", "department", "corporation", "fund", "institute",
-        "commission", "authority", "guard", "militia", "state", "republic", "alliance", "network",
-    }
-)  # fmt: skip
+_ORG_WORDS = word_list("org_words")
 
 
 def load_actor_kb(extra_paths: Iterable[str | Path] = (), *, include_user_dir: bool = False) -> ActorKB:

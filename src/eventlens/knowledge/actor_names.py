@@ -16,28 +16,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .datafiles import word_list
+
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]+)*\.?", re.UNICODE)
 _PLAIN_NAME_RE = re.compile(r"[A-Za-z ]+")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʽ": "'"})
 
 # Arabic article and connecting particles dropped from a name's variant key.
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "az", "ar", "at", "an", "ul", "ibn", "bin", "ben"})
+NAME_PARTICLES = word_list("name_particles")
 
 # Titles and honorifics stripped in front of a person's name ("General Ali Mamlouk").
-TITLES = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-        "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "brigadier",
-        "admiral", "adm", "marshal", "field", "captain", "capt", "commander", "sergeant", "sgt",
-        "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator",
-        "sen", "rep", "representative", "governor", "gov", "mayor", "ambassador", "judge", "justice",
-        "king", "queen", "prince", "princess", "crown", "emir", "sheikh", "shaikh", "sheik", "sultan",
-        "ayatollah", "imam", "pope", "cardinal", "archbishop", "bishop", "rabbi", "father", "reverend", "rev",
-        "foreign", "defence", "defense", "interior", "deputy", "acting", "former", "ex", "late",
-        "chief", "head", "director", "spokesman", "spokeswoman", "leader", "chairman", "speaker",
-    }
-)  # fmt: skip
+TITLES = word_list("titles")
 
 # Spelling rules for variant keys, applied in order to a folded word.
 _VARIANT_RULES: tuple[tuple[str, str], ...] = (

@@ -18,7 +18,6 @@ country with the CAMEO elite sector (`ELI`, "former official").
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 import os
@@ -33,6 +32,7 @@ import yaml
 
 from ..errors import ConfigError
 from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key
+from .datafiles import data_text, parse_tsv
 
 logger = logging.getLogger(__name__)
 
@@ -267,20 +267,12 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
 
 
-def _read_tsv(text: str, source: str) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        if None in row:
-            raise ConfigError(f"{source}: too many columns in {row}")
-        yield {k: (v or "").strip() for k, v in row.items()}
+def _read_tsv(text: str, source: str) -> list[dict[str, str]]:
+    return parse_tsv(text, source)
 
 
 def _package_text(*parts: str) -> str:
-    node = resources.files(_DATA_PACKAGE)
-    for part in parts:
-        node = node.joinpath(part)
-    return node.read_text(encoding="utf-8")
+    return data_text("/".join(parts))
 
 
 def people_from_yaml(data: object, source: str, country: str | None = None) -> list[Person]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import ConfigError
+from .datafiles import data_text
 from .ontology import Ontology
 
 _SHIPPED = ("verbs.yaml", "nouns.yaml")
@@ -191,10 +191,7 @@ def match_pattern(
 
 
 def _shipped_text(name: str) -> str:
-    try:
-        return resources.files("eventlens.data").joinpath(f"lexicon/{name}").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"missing data file eventlens/data/lexicon/{name}") from None
+    return data_text(f"lexicon/{name}")
 
 
 def _load_yaml_text(text: str, where: str) -> dict[str, Any]:

@@ -11,13 +11,13 @@ Everything comes from versioned data files under `eventlens/data/cameo` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from ..errors import ConfigError
 from ..model import Plover
+from .datafiles import data_text
 
 _DATA_PACKAGE = "eventlens.data"
 NO_PLOVER = "-"
@@ -134,20 +134,12 @@ class Ontology:
         return None
 
 
-def _data_text(relpath: str) -> str:
-    resource = resources.files(_DATA_PACKAGE).joinpath(relpath)
-    try:
-        return resource.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"missing data file eventlens/data/{relpath}") from None
-
-
 def _read_tsv(relpath: str, ncols: int) -> tuple[list[list[str]], str]:
     """Rows of a data TSV (comments and the header skipped) and its `# version:` string."""
     version = ""
     rows: list[list[str]] = []
     header_seen = False
-    for lineno, line in enumerate(_data_text(relpath).splitlines(), 1):
+    for lineno, line in enumerate(data_text(relpath).splitlines(), 1):
         if not line.strip():
             continue
         if line.startswith("#"):
@@ -167,7 +159,7 @@ def _read_tsv(relpath: str, ncols: int) -> tuple[list[list[str]], str]:
 
 
 def _read_yaml(relpath: str) -> dict[str, Any]:
-    data = yaml.safe_load(_data_text(relpath))
+    data = yaml.safe_load(data_text(relpath))
     if not isinstance(data, dict):
         raise ConfigError(f"eventlens/data/{relpath} is not a mapping")
     return data

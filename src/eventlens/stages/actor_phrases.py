@@ -13,19 +13,12 @@ from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word
 from ..knowledge.actors import KBMatch, SectorTerm
+from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
 
 MAX_NAME_WORDS = 10
 DETERMINERS = frozenset({"the", "a", "an"})
-MODIFIERS = frozenset(
-    {
-        "senior", "top", "former", "anonymous", "unnamed", "unidentified", "high", "ranking", "high-ranking",
-        "local", "new", "then", "deputy", "acting", "pro", "anti", "-", "‘", "’", "'", '"', "“", "”", "several",
-        "two", "three", "four", "many", "some", "other", "most", "both", "all", "armed", "allied", "rival",
-        "veteran", "current", "outgoing", "incoming", "interim", "associate", "assistant", "executive",
-        "regional", "prominent", "leading", "independent", "jailed", "imprisoned", "exiled", "appointed",
-    }
-)  # fmt: skip
+MODIFIERS = word_list("modifiers")
 NUMBER_WORDS = frozenset(
     {"five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "scores",
      "millions", "nearly", "about", "almost", "least", "more", "than", "fewer", "hundred", "thousand"}
@@ -36,8 +29,8 @@ SECTOR_NAMES = {
     "CVL": "civilians", "BUS": "business", "LAB": "labour", "EDU": "education", "ELI": "elites",
     "NGO": "non-governmental organisations", "HLH": "health", "CRM": "criminals", "UAF": "armed men",
 }  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she"})
-THING_PRONOUNS = frozenset({"it", "they"})
+PERSON_PRONOUNS = word_list("person_pronouns")
+THING_PRONOUNS = word_list("thing_pronouns")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
                                 "within", "to", "from", "toward", "towards", "via", "through"})  # fmt: skip
 TITLE_SECTORS = {"general": "MIL", "gen": "MIL", "colonel": "MIL", "col": "MIL", "admiral": "MIL",
@@ -96,11 +89,10 @@ def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
     """Names match capitalised words; an acronym (all capitals) only an all-capitals word."""
     if not ws:
         return False
-    if all(w.fold in ("al", "el", "d", "de", "of", "the", "and", "bin", "ibn", "-") for w in ws):
+    if all(w.fold in NAME_FILLER_WORDS for w in ws):
         return False
     for w in ws:
-        if w.fold in ("al", "el", "ad", "as", "ash", "ar", "at", "an", "az", "of", "the", "and", "de", "du",
-                      "bin", "ibn", "von", "van", "der", "la", "le", "'s", "for", "on", "in"):  # fmt: skip
+        if w.fold in NAME_INNER_WORDS:
             continue
         if not w.is_capitalised:
             return False
@@ -109,7 +101,9 @@ def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
     return not short or bool(re.fullmatch(r"[A-Z]\d", text))  # "G7" is a name, "Mr" or "I" is not
 
 
-NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du"})
+NAME_LINKS = word_list("name_links")
+NAME_FILLER_WORDS = word_list("name_filler_words")  # never a name on their own
+NAME_INNER_WORDS = word_list("name_inner_words")  # lower-case words allowed inside a name
 
 
 def extend_name(ws: list[Word], pieces: list[Piece], j: int) -> int:

@@ -23,21 +23,19 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from importlib.abc import Traversable
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.datafiles import read_yaml_mapping
+from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
 from ..model import Actor, Attribution, Document, Event
 from .event_anchor import trigger_token
 
 logger = logging.getLogger(__name__)
 
-CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution" / "cues.yaml"
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "both", "all", "each", "some", "many",
-     "others", "this", "these", "those", "one"}
-)  # fmt: skip
+CUES_PATH = shipped("attribution/cues.yaml")
+_PRONOUNS = word_list("attribution_pronouns")
 QUOTE_CUE = "quotation"  # the cue of an Attribution that records a quote and its speaker
 _QUOTE_RE = re.compile(r"[\"“”]")
 
@@ -52,7 +50,7 @@ class AttributionCues:
     min_quote_words: int
 
     @classmethod
-    def load(cls, path: Path = CUES_PATH) -> AttributionCues:
+    def load(cls, path: Path | Traversable = CUES_PATH) -> AttributionCues:
         data = read_yaml_mapping(path, "attribution cues")
         stance = {
             str(verb).lower(): str(kind)

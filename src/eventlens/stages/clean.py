@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError, InputError
-from ..knowledge.datafiles import read_yaml_mapping
+from ..knowledge.datafiles import read_yaml_mapping, shipped
 from ..model import Document, Paragraph, SentenceKind
 from ..readers.text import HEADER_LINES, parse_date_line
 
@@ -31,11 +30,11 @@ class BoilerplateRules:
     @classmethod
     def load(cls, extra: tuple[Path, ...] = ()) -> BoilerplateRules:
         """The shipped rules, then each user file in `extra` (patterns added, credit replaced)."""
-        shipped = Path(str(resources.files("eventlens.data").joinpath("boilerplate.yaml")))
+        shipped_rules = shipped("boilerplate.yaml")
         drop: list[re.Pattern[str]] = []
         credit = None
         markers: list[str] = []
-        for path in (shipped, *extra):
+        for path in (shipped_rules, *extra):
             data = read_yaml_mapping(path, "boilerplate rules")
             drop += [_pattern(p, path) for p in data.get("drop_lines") or []]
             if data.get("caption_credit"):

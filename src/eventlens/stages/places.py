@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from importlib.abc import Traversable
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.datafiles import read_yaml_mapping
+from ..knowledge.datafiles import read_yaml_mapping, shipped
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.place_index import loose_key
 from ..model import Document, Event, Place
@@ -43,7 +44,7 @@ from .event_anchor import clause_head, event_sentence, is_verbal, lead_sentence,
 
 logger = logging.getLogger(__name__)
 
-CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "place_cues.yaml"
+CUES_PATH = shipped("places/place_cues.yaml")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "province", "governorate", "state", "oblast", "territory"})
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "subdistrict", "sub-district", "prefecture"})
@@ -73,7 +74,7 @@ class PlaceCues:
     not_places: frozenset[str]
 
     @classmethod
-    def load(cls, path: Path = CUES_PATH) -> PlaceCues:
+    def load(cls, path: Path | Traversable = CUES_PATH) -> PlaceCues:
         data = read_yaml_mapping(path, "place cues")
 
         def words(key: str) -> frozenset[str]:
