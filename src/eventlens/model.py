@@ -1,15 +1,19 @@
 """The typed data model that passes between pipeline stages.
 
 Every stage reads and writes these dataclasses; nothing travels as a loose dict.
-`to_dict()` gives the JSON shape of the documented event record (README, "Event record").
+`to_dict()` gives the JSON shape of the documented event record (README, "Event record"); its
+fields are declared once, in `record.py`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any, Literal
+
+from . import record
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 Modality = Literal["asserted", "claimed", "intended", "hypothetical"]
@@ -55,6 +59,28 @@ class Sentence:
     kind: SentenceKind = "body"
 
 
+class ActorKind(StrEnum):
+    """What an actor is. Compares equal to its value (`ActorKind.PERSON == "person"`)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    MEDIA = "media"  # an outlet, a news agency
+    COUNTRY = "country"  # a country or its government, people, forces as a whole
+    GROUP = "group"  # an ethnic, religious or political group, a regional bloc
+    PLACE = "place"  # a place named where an actor should be ("Ankara said"), from the event coder
+    UNKNOWN = "unknown"
+
+
+class PlaceFeature(StrEnum):
+    """What kind of place a Place is (GDELT's geo type follows it)."""
+
+    CITY = "city"
+    REGION = "region"  # a first-level region, province, US state, territory
+    COUNTRY = "country"
+    WATER = "water"  # a sea, a gulf, a strait
+    UNKNOWN = "unknown"  # named, not in the gazetteer
+
+
 @dataclass
 class Actor:
     """A resolved actor: a person, organisation, country or group, with its CAMEO code.
@@ -69,17 +95,14 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     actor_id: str | None = None
-    kind: str = "unknown"  # person | organisation | country | group | media | unknown
+    kind: ActorKind = ActorKind.UNKNOWN  # a plain string is turned into the enum (ValueError if not one)
     aliases: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.kind = ActorKind(self.kind)
+
     def as_record(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "country": self.country,
-            "sector": self.sector,
-            "actor_id": self.actor_id,
-        }
+        return record.to_record(self, record.ACTOR)
 
 
 @dataclass
@@ -101,21 +124,21 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    feature: str = "city"  # city | region | country | water | unknown
+    feature: PlaceFeature = PlaceFeature.CITY  # a plain string is turned into the enum
     precision: str = "unknown"  # site | town | district | region | country | unknown
     basis: str | None = None  # where the text gave it: clause | sentence | paragraph | lead | dateline
     confidence: float | None = None  # lower for a place taken from further away than the clause
 
-    RECORD_FIELDS = ("name", "country", "lat", "lon", "geonameid", "precision", "basis", "confidence")
+    def __post_init__(self) -> None:
+        self.feature = PlaceFeature(self.feature)
 
     def as_record(self) -> dict[str, Any]:
-        return {key: getattr(self, key) for key in self.RECORD_FIELDS}
+        return record.to_record(self, record.PLACE)
 
     @classmethod
     def from_record(cls, data: dict[str, Any]) -> Place:
         """Inverse of `as_record` (older records without precision or basis still load)."""
-        values = {key: data.get(key) for key in cls.RECORD_FIELDS if data.get(key) is not None}
-        return cls(**{"name": data.get("name") or "", **values})
+        return cls(**record.record_values(data, record.PLACE, {}))
 
 
 @dataclass
@@ -189,79 +212,18 @@ class Event:
         return "ev:" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        """The event record of the README: the JSONL shape and the stored shape."""
-        return {
-            "id": self.id or self.make_id(),
-            "article_id": self.article_id,
-            "date": self.date,
-            "date_precision": self.date_precision,
-            "source": self.source.as_record(),
-            "target": self.target.as_record(),
-            "cameo": self.cameo,
-            "cameo_root": self.cameo_root,
-            "quad_class": self.quad_class,
-            "goldstein": self.goldstein,
-            "plover": asdict(self.plover) if self.plover else None,
-            "place": self.place.as_record() if self.place else None,
-            "reported_by": list(self.reported_by),
-            "modality": self.modality,
-            "negated": self.negated,
-            "mentions": [asdict(m) for m in self.mentions],
-            "num_mentions": self.num_mentions,
-            "num_articles": self.num_articles,
-            "num_sources": self.num_sources,
-            "pattern": self.pattern,
-            "trigger": self.trigger,
-            "fatalities": self.fatalities,
-            "quotes": list(self.quotes),
-            "confidence": self.confidence,
-            "confidence_reasons": list(self.confidence_reasons),
-            "ontology_version": self.ontology_version,
-        }
+        """The event record of the README: the JSONL shape and the stored shape (`record.EVENT`)."""
+        data = record.to_record(self, record.EVENT)
+        data["id"] = self.id or self.make_id()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         """Inverse of `to_dict` (used by the stores and the exporters)."""
-        place = data.get("place")
-        plover = data.get("plover")
-        return cls(
-            id=data.get("id") or "",
-            article_id=data["article_id"],
-            source=_actor_from_record(data.get("source") or {}),
-            target=_actor_from_record(data.get("target") or {}),
-            cameo=data["cameo"],
-            cameo_root=data.get("cameo_root") or "",
-            quad_class=data.get("quad_class"),
-            goldstein=data.get("goldstein"),
-            plover=Plover(**plover) if plover else None,
-            date=data.get("date"),
-            date_precision=data.get("date_precision") or "unknown",
-            place=Place.from_record(place) if place else None,
-            reported_by=list(data.get("reported_by") or []),
-            modality=data.get("modality") or "asserted",
-            negated=bool(data.get("negated")),
-            mentions=[Mention(**m) for m in data.get("mentions") or []],
-            num_mentions=data.get("num_mentions") or 1,
-            num_articles=data.get("num_articles") or 1,
-            num_sources=data.get("num_sources") or 1,
-            pattern=data.get("pattern") or "",
-            trigger=data.get("trigger") or "",
-            fatalities=data.get("fatalities"),
-            quotes=list(data.get("quotes") or []),
-            confidence=float(data["confidence"]) if data.get("confidence") is not None else 1.0,
-            confidence_reasons=list(data.get("confidence_reasons") or []),
-            ontology_version=data.get("ontology_version") or "",
-        )
+        return cls(**record.record_values(data, record.EVENT, _BUILD))
 
 
-def _actor_from_record(rec: dict[str, Any]) -> Actor:
-    return Actor(
-        name=rec.get("name") or "",
-        code=rec.get("code"),
-        country=rec.get("country"),
-        sector=rec.get("sector"),
-        actor_id=rec.get("actor_id"),
-    )
+_BUILD: dict[str, Any] = {"actor": Actor, "place": Place, "plover": Plover, "mention": Mention}
 
 
 @dataclass

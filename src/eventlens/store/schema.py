@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Actor, Article, Document, Event
+from ..record import EVENT, flat_columns, flatten
 from . import derived
 
 # A statement is portable SQL, or {"sqlite": ..., "postgresql": ...} where the backends differ.
@@ -102,6 +103,8 @@ EVENT_COLUMNS = (
     "place_name", "place_country", "lat", "lon", "modality", "negated",
     "num_mentions", "num_articles", "num_sources", "record",
 )  # fmt: skip
+_FLAT = flat_columns(EVENT)
+_STORED_AS = {"lat": "place_lat", "lon": "place_lon"}  # events-table column -> flat column, where they differ
 
 
 def source_key(article: Article) -> str:
@@ -134,20 +137,13 @@ def ensure_actor_ids(doc: Document) -> None:
 
 
 def event_row(event: Event) -> tuple[Any, ...]:
-    record = event.to_dict()
-    place = event.place
-    return (
-        record["id"], event.article_id, event.date, event.date_precision,
-        event.source.code, event.source.name, event.source.actor_id,
-        event.target.code, event.target.name, event.target.actor_id,
-        event.cameo, event.cameo_root, event.quad_class, event.goldstein,
-        event.plover.event if event.plover else None, event.plover.mode if event.plover else None,
-        place.name if place else None, place.country if place else None,
-        place.lat if place else None, place.lon if place else None,
-        event.modality, int(event.negated),
-        event.num_mentions, event.num_articles, event.num_sources,
-        json.dumps(record, ensure_ascii=False),
-    )  # fmt: skip
+    """The events-table row of an event: the query columns, taken from the record's flat columns
+    (`record.flat_columns`), and the whole record as JSON (what the store reads back)."""
+    data = event.to_dict()
+    flat = flatten(data, _FLAT)
+    flat["negated"] = int(bool(flat["negated"]))
+    flat["record"] = json.dumps(data, ensure_ascii=False)
+    return tuple(flat[_STORED_AS.get(column, column)] for column in EVENT_COLUMNS)
 
 
 def actor_rows(doc: Document) -> dict[str, tuple[Any, ...]]:

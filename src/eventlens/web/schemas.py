@@ -8,70 +8,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+
+from .. import record
+from ..record import Field
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class ActorRef(_Open):
-    code: str | None = None
-    name: str = ""
-    country: str | None = None
-    sector: str | None = None
-    actor_id: str | None = None
+_SCALAR_TYPES: dict[str, Any] = {"str": str, "int": int, "float": float, "bool": bool}
 
 
-class PlaceOut(_Open):
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    precision: str | None = None  # site | town | district | region | country | unknown
-    basis: str | None = None  # clause | sentence | paragraph | lead | dateline
-    confidence: float | None = None
+def _record_model(name: str, fields: tuple[Field, ...], nested: dict[str, type[BaseModel]]) -> type[BaseModel]:
+    """A pydantic model of a record declared in `record.py` (`nested`: the models of its structs)."""
+    definitions: dict[str, Any] = {}
+    for field in fields:
+        if field.kind == "struct":
+            kind: Any = nested[field.struct]
+            definitions[field.name] = (kind | None, None) if field.optional else (kind, ...)
+        elif field.kind == "structs":
+            definitions[field.name] = (list[nested[field.struct]], [])  # type: ignore[valid-type]
+        elif field.kind == "strs":
+            definitions[field.name] = (list[str], [])
+        else:
+            kind = _SCALAR_TYPES[field.kind]
+            definitions[field.name] = (kind | None, None) if field.optional else (kind, field.default)
+    return create_model(name, __base__=_Open, __doc__=f"{name}: the fields of record.py", **definitions)
 
 
-class MentionOut(_Open):
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str = ""
-    kind: str = "body"
-
-
-class PloverOut(_Open):
-    event: str
-    mode: str | None = None
-
-
-class EventRecord(_Open):
-    """The documented event record (README, "Event record")."""
-
-    id: str
-    article_id: str
-    date: str | None = None
-    date_precision: str = "unknown"
-    source: ActorRef
-    target: ActorRef
-    cameo: str
-    cameo_root: str = ""
-    quad_class: int | None = None
-    goldstein: float | None = None
-    plover: PloverOut | None = None
-    place: PlaceOut | None = None
-    reported_by: list[str] = []
-    modality: str = "asserted"
-    negated: bool = False
-    mentions: list[MentionOut] = []
-    num_mentions: int = 1
-    num_articles: int = 1
-    num_sources: int = 1
-    pattern: str = ""
-    trigger: str = ""
+ActorRef = _record_model("ActorRef", record.ACTOR, {})
+PlaceOut = _record_model("PlaceOut", record.PLACE, {})
+PloverOut = _record_model("PloverOut", record.PLOVER, {})
+MentionOut = _record_model("MentionOut", record.MENTION, {})
+EventRecord = _record_model(
+    "EventRecord",
+    record.EVENT,
+    {"actor": ActorRef, "place": PlaceOut, "plover": PloverOut, "mention": MentionOut},
+)
+EventRecord.__doc__ = "The documented event record (README, \"Event record\"), derived from `record.EVENT`."
 
 
 class PageMeta(_Open):
