@@ -12,7 +12,6 @@ The CLI, the web app, the batch runners and the tests all call these.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import InputError
-from .ingest import IngestSummary, admit, record
+from .ingest import IngestSummary, ingest_documents
 from .knowledge.actor_files import load_actor_kb
 from .model import Article, Document, DocumentError, Event
 from .nlp import load_model
@@ -47,6 +46,11 @@ logger = logging.getLogger(__name__)
 ProgressCallback = Callable[[Document | DocumentError], None]
 
 
+def build_cleaner(settings: Settings) -> Cleaner:
+    """The clean stage (also what the Dask client cleans new articles with, before sending them)."""
+    return Cleaner(max_chars=settings.limits.max_chars)
+
+
 def build_pipeline(settings: Settings) -> Pipeline:
     """The default chain: clean -> nlp -> actors -> events -> dates -> places -> attribution -> assess
     -> merge."""
@@ -55,7 +59,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     kb = load_actor_kb(settings.actor_paths, include_user_dir=True)
     coder = EventCoder(lexicon_paths=settings.lexicon_paths, gazetteer=lambda: placer.gazetteer, actor_kb=kb)
     stages = [
-        Cleaner(max_chars=settings.limits.max_chars),
+        build_cleaner(settings),
         selective_parser(nlp, settings.lexicon_paths) if settings.parse_filter else SpacyParser(nlp),
         ActorResolver(kb),
         coder,
@@ -86,11 +90,16 @@ class EventLens:
         With `settings.n_process` > 1, batches run in that many worker processes (in input
         order; the documents then come back without their spaCy `doc`).
         """
+        return self.process_documents(Document(article=a) for a in articles)
+
+    def process_documents(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """As `process`, for documents (a document cleaned already is not cleaned again; one
+        with an error passes the stages untouched)."""
         if self.settings.n_process > 1:
             from .engine.parallel import process_in_parallel
 
-            return process_in_parallel(self.settings, articles, self.settings.n_process, build_pipeline)
-        return self.pipeline.pipe(Document(article=a) for a in articles)
+            return process_in_parallel(self.settings, docs, self.settings.n_process, build_pipeline)
+        return self.pipeline.pipe(docs)
 
     def extract_text(self, text: str, article_id: str | None = None, published: date | None = None) -> list[Event]:
         """Events from one text given as a string, published on `published` if given (the date
@@ -102,28 +111,23 @@ class EventLens:
             raise InputError(f"{doc.error.stage}: {doc.error.reason}")
         return doc.events
 
-    def iter_documents(
-        self, paths: Iterable[str | Path], skip: Callable[[Article], bool] | None = None
-    ) -> Iterator[Document | DocumentError]:
-        """Read `paths` and process every article not `skip`ped; read errors are passed through.
+    def iter_documents(self, paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
+        """Read `paths` and process every article; a read error comes back as the DocumentError.
 
-        Streams: read errors travel in input order with the documents, one batch at a time,
-        so nothing accumulates however many inputs fail.
+        Streams, in input order: a read error travels as a document that holds only its error
+        (it passes the stages untouched), one batch at a time, so nothing accumulates however
+        many inputs fail.
         """
-        unread: dict[str, DocumentError] = {}
 
-        def articles() -> Iterator[Article]:
-            for number, item in enumerate(read_paths(paths, self.settings.limits)):
+        def documents() -> Iterator[Document]:
+            for item in read_paths(paths, self.settings.limits):
                 if isinstance(item, DocumentError):
-                    token = f"unread:{number}:{item.article_id}"
-                    unread[token] = item
-                    yield Article(id=token, text="", fmt="unread")  # passes the stages untouched
-                elif skip is None or not skip(item):
-                    yield item
+                    yield Document(article=Article(id=item.article_id, text="", path=item.path), error=item)
+                else:
+                    yield Document(article=item)
 
-        for doc in self.process(articles()):
-            error = unread.pop(doc.article.id, None) if doc.article.fmt == "unread" else None
-            yield error if error is not None else doc
+        for doc in self.process_documents(documents()):
+            yield doc.error if doc.error is not None and doc.error.stage == "read" else doc
 
     def extract(self, paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
         """Events of every article under `paths`, without a store (one Document per article)."""
@@ -132,22 +136,17 @@ class EventLens:
     def ingest(
         self, paths: Iterable[str | Path], store: Store, progress: ProgressCallback | None = None
     ) -> IngestSummary:
-        """Read, process and store; an article already stored is skipped, a failure recorded."""
-        summary = IngestSummary()
-        started = time.perf_counter()
-        clean = self._clean_stage()
+        """Read, process and store (the policy: `eventlens.ingest`); a failure is recorded."""
+        return self.ingest_articles(read_paths(paths, self.settings.limits), store, progress)
 
-        def already_stored(article: Article) -> bool:
-            return not admit(article, store, clean, summary, progress)
+    def ingest_articles(
+        self, items: Iterable[Article | DocumentError], store: Store, progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        """Process and store articles from anywhere (read errors among them are recorded)."""
+        return ingest_documents(items, store, self.clean_stage(), self.process_documents, progress)
 
-        for item in self.iter_documents(paths, skip=already_stored):
-            record(item, store, summary)
-            if progress:
-                progress(item)
-        summary.seconds = time.perf_counter() - started
-        return summary
-
-    def _clean_stage(self) -> Callable[[Document], Document] | None:
+    def clean_stage(self) -> Callable[[Document], Document] | None:
+        """The pipeline's clean stage (None in a pipeline without one)."""
         try:
             return self.pipeline.get_stage("clean")
         except KeyError:

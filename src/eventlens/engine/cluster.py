@@ -29,12 +29,11 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker, 
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..ingest import IngestSummary, admit, record
-from ..lens import EventLens
-from ..model import Article, Document, DocumentError
+from ..ingest import Ingest, IngestSummary
+from ..lens import EventLens, build_cleaner
+from ..model import Document, DocumentError
 from ..pipeline import batched
 from ..readers import read_paths
-from ..stages.clean import Cleaner
 from ..store.base import Store
 from .parallel import batch_memory_zone
 from .partitions import read_partition, write_partition
@@ -70,15 +69,15 @@ class PartitionResult:
     documents: int
 
 
-def process_partition(articles: list[Article], part: int, directory: str) -> PartitionResult:
+def process_partition(docs: list[Document], part: int, directory: str) -> PartitionResult:
     """A worker task: run the batch through the worker's pipeline and write its partition."""
     plugin = get_worker().plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, PipelinePlugin) or plugin.lens is None:
         raise ConfigError("the eventlens worker plugin is not set up on this worker")
     with batch_memory_zone(plugin.lens.pipeline):  # the worker's vocabulary does not grow run after run
-        docs = list(plugin.lens.process(articles))
-        path = write_partition(docs, directory, part)
-    return PartitionResult(part, str(path), len(docs))
+        done = list(plugin.lens.process_documents(docs))
+        path = write_partition(done, directory, part)
+    return PartitionResult(part, str(path), len(done))
 
 
 @dataclass
@@ -146,53 +145,33 @@ def _run(
     window: int,
     progress: Progress | None,
 ) -> IngestSummary:
-    summary = IngestSummary()
-    pending: dict[int, tuple[Future, list[Article]]] = {}
+    ingest = Ingest(store, build_cleaner(settings), progress)  # the policy of every ingest path
+    pending: dict[int, tuple[Future, list[Document]]] = {}
     next_to_load = 0
     run = uuid.uuid4().hex[:12]
 
     def load_ready(block: bool) -> None:
         nonlocal next_to_load
         while next_to_load in pending:
-            future, articles = pending[next_to_load]
+            future, docs = pending[next_to_load]
             if not block and not future.done():
                 return
             wait([future])
-            _load(future, articles, store, summary, progress)
+            _load(future, docs, ingest)
             del pending[next_to_load]
             next_to_load += 1
 
-    new_articles = _new_articles(settings, paths, store, summary, progress)
-    for part, batch in enumerate(batched(new_articles, partition_size)):
+    new_docs = (doc for doc in map(ingest.admit, read_paths(paths, settings.limits)) if doc is not None)
+    for part, batch in enumerate(batched(new_docs, partition_size)):
         key = f"eventlens-part-{run}-{part}"  # task keys are global on a shared scheduler: one run, one prefix
         future = client.submit(process_partition, batch, part, str(directory), pure=False, key=key)
         pending[part] = (future, batch)
         load_ready(block=len(pending) >= window)
     load_ready(block=True)
-    return summary
+    return ingest.finish()
 
 
-def _new_articles(
-    settings: Settings,
-    paths: Iterable[str | Path],
-    store: Store,
-    summary: IngestSummary,
-    progress: Progress | None,
-) -> Iterator[Article]:
-    """Articles not yet stored; read errors and near-duplicates are stored on the way."""
-    cleaner = Cleaner()
-    for item in read_paths(paths, settings.limits):
-        if isinstance(item, DocumentError):
-            record(item, store, summary)
-            if progress:
-                progress(item)
-        elif admit(item, store, cleaner, summary, progress):
-            yield item
-
-
-def _load(
-    future: Future, articles: list[Article], store: Store, summary: IngestSummary, progress: Progress | None
-) -> None:
+def _load(future: Future, sent: list[Document], ingest: Ingest) -> None:
     """Store a finished partition's documents (or record why the whole batch failed)."""
     try:
         result: PartitionResult = future.result()
@@ -200,9 +179,10 @@ def _load(
     except Exception as exc:  # a worker-side failure of any kind is recorded per article, the run goes on
         reason = f"distributed task failed: {type(exc).__name__}: {exc}"
         logger.warning("%s", reason)
-        docs = [Document(article=a, error=DocumentError(a.id, "engine", reason, a.path)) for a in articles]
+        docs = [
+            Document(article=d.article, error=d.error or DocumentError(d.article.id, "engine", reason, d.article.path))
+            for d in sent
+        ]
     for doc in docs:
-        record(doc, store, summary)
-        if progress:
-            progress(doc)
+        ingest.record(doc)
     future.release()

@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 
 from ..config import Settings
-from ..model import Article, Document, DocumentError
+from ..model import Document, DocumentError
 from ..pipeline import Pipeline, batched
 from .serialize import document_from_dict, document_to_dict
 
@@ -58,25 +58,25 @@ def batch_memory_zone(pipeline: Pipeline) -> AbstractContextManager[object]:
     return zone() if zone is not None else contextlib.nullcontext()
 
 
-def _process_batch(articles: list[Article]) -> list[dict]:
+def _process_batch(docs: list[Document]) -> list[dict]:
     pipeline = _WorkerPipeline.pipeline
     assert pipeline is not None, "worker not initialised"
     with batch_memory_zone(pipeline):
-        return [document_to_dict(d) for d in pipeline.pipe(Document(article=a) for a in articles)]
+        return [document_to_dict(d) for d in pipeline.pipe(docs)]
 
 
 def process_in_parallel(
-    settings: Settings, articles: Iterable[Article], n_process: int, build: BuildPipeline
+    settings: Settings, docs: Iterable[Document], n_process: int, build: BuildPipeline
 ) -> Iterator[Document]:
-    """Documents for `articles`, in order, processed by `n_process` worker processes, each with
-    the pipeline `build(settings)` makes (a module-level function: it is sent to the workers)."""
+    """`docs` processed, in order, by `n_process` worker processes, each with the pipeline
+    `build(settings)` makes (a module-level function: it is sent to the workers)."""
     batch_size = max(1, settings.batch_size)
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a model
     with ProcessPoolExecutor(
         n_process, mp_context=context, initializer=_init_worker, initargs=(settings, build)
     ) as pool:
-        pending: deque[tuple[Future, list[Article]]] = deque()
-        for batch in batched(articles, batch_size):
+        pending: deque[tuple[Future, list[Document]]] = deque()
+        for batch in batched(docs, batch_size):
             pending.append((pool.submit(_process_batch, batch), batch))
             if len(pending) >= 2 * n_process:
                 yield from _collect(*pending.popleft())
@@ -84,14 +84,15 @@ def process_in_parallel(
             yield from _collect(*pending.popleft())
 
 
-def _collect(future: Future, batch: list[Article]) -> Iterator[Document]:
+def _collect(future: Future, batch: list[Document]) -> Iterator[Document]:
     try:
         results = future.result()
     except BrokenProcessPool as exc:  # a worker died (out of memory, killed): the batch is lost, the run goes on
         reason = f"worker process failed: {exc}"
         logger.warning(reason)
-        for article in batch:
-            yield Document(article=article, error=DocumentError(article.id, "engine", reason, article.path))
+        for doc in batch:
+            error = doc.error or DocumentError(doc.article.id, "engine", reason, doc.article.path)
+            yield Document(article=doc.article, error=error)
         return
     for data in results:
         yield document_from_dict(data)

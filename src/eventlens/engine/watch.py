@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..ingest import IngestSummary, record
+from ..ingest import Ingest, IngestSummary
 from ..lens import EventLens
 from ..model import Article, Document, DocumentError
 from ..readers.feeds import FeedEntry, FeedLoad, HttpFetcher, WatchState, entry_article, load_feed_source
@@ -57,30 +57,31 @@ class FeedWatcher:
 
     def poll(self, sources: Iterable[str]) -> PollSummary:
         """One pass over every source: fetch new entries, process and store them."""
-        summary = PollSummary(IngestSummary())
-        started = time.perf_counter()
+        ingest = Ingest(self.store, self.lens.clean_stage(), self.progress)  # the policy of every ingest path
+        summary = PollSummary(ingest.summary)
         loads = [
             load_feed_source(s, self.fetcher, self.state, self.limits.max_bytes * MAX_FEED_BYTES_FACTOR)
             for s in sources
         ]
-        for doc in self.lens.process(self._new_articles(loads, summary)):
-            record(doc, self.store, summary.ingest)
+        admitted = (doc for doc in map(ingest.admit, self._new_items(loads, summary)) if doc is not None)
+        for doc in self.lens.process_documents(admitted):
+            ingest.record(doc)
             if doc.error:
                 self.state.failed(doc.article.id)
-            self._report(doc)
         for load in loads:
             if load.fetched is not None and not load.errors:
                 self.state.feeds[load.source] = {
                     k: v for k, v in (("etag", load.fetched.etag), ("modified", load.fetched.modified)) if v
                 }
         self.state.save()
-        summary.ingest.seconds = time.perf_counter() - started
+        ingest.finish()
         return summary
 
-    def _new_articles(self, loads: list[FeedLoad], summary: PollSummary) -> Iterator[Article]:
+    def _new_items(self, loads: list[FeedLoad], summary: PollSummary) -> Iterator[Article | DocumentError]:
+        """The articles of entries not seen before, and the errors that kept entries or feeds out."""
         for load in loads:
             for error in load.errors:
-                self._record(DocumentError(load.source, "read", str(error), load.source), summary)
+                yield DocumentError(load.source, "read", str(error), load.source)
             for entry in load.entries:
                 summary.entries += 1
                 article_id = entry.article_id
@@ -90,9 +91,7 @@ class FeedWatcher:
                 found = self._entry_article(entry)
                 if isinstance(found, DocumentError):
                     self.state.failed(article_id)
-                    self._record(found, summary)
-                else:
-                    yield found
+                yield found
 
     def _entry_article(self, entry: FeedEntry) -> Article | DocumentError:
         where = entry.link or entry.feed
@@ -100,15 +99,6 @@ class FeedWatcher:
             return entry_article(entry, self.fetcher, self.limits)
         except Exception as exc:  # the per-document guard: a page the readers choke on fails alone
             return error_for(exc, entry.article_id, where, where=where)
-
-    def _record(self, error: DocumentError, summary: PollSummary) -> None:
-        self.store.record_error(error)
-        summary.ingest.errors.append(error)
-        self._report(error)
-
-    def _report(self, item: Document | DocumentError) -> None:
-        if self.progress:
-            self.progress(item)
 
     def run(
         self,

@@ -64,6 +64,8 @@ class Cleaner:
         self.max_chars = max_chars  # `Limits.max_chars`: the cleaned text may be at most this long
 
     def __call__(self, doc: Document) -> Document:
+        if doc.paragraphs:  # cleaned already (the ingest cleans each new article once, before the pipeline)
+            return doc
         blocks = self.classify(doc.article.text, doc.article.title, infer_headline=doc.article.fmt == "text")
         if not blocks:
             raise InputError("no article text left after removing page furniture")

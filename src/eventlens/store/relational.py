@@ -149,7 +149,7 @@ class RelationalStore(Store):
                     return False
                 original = self._near_duplicate_of(signature, exclude=article.id)
                 if original is not None:
-                    self._save_duplicate(doc, original, key)
+                    self._save_duplicate(doc, original, self._copy_source_key(key, original))
                 else:
                     self._save_original(doc, key, signature)
                 self._refresh_derived(article.id)
@@ -317,6 +317,15 @@ class RelationalStore(Store):
             if similarity >= self.dedup_threshold and (best is None or similarity > best[0]):
                 best = (similarity, candidate_id)
         return best[1] if best else None
+
+    def _copy_source_key(self, key: str, original_id: str) -> str:
+        """The source a near-duplicate copy counts as: its own outlet or host; a copy that names
+        neither (`article:` key) counts as its original's source, so that copies of one text with
+        no outlet do not each count as one more source."""
+        if not key.startswith("article:"):
+            return key
+        row = self._fetchone("SELECT source_key FROM articles WHERE id=?", (original_id,))
+        return str(row[0]) if row and row[0] else key
 
     def _save_duplicate(self, doc: Document, original_id: str, key: str) -> None:
         """Store a near-duplicate copy linked to its original; the original's events count it."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,8 +19,11 @@ from pydantic import BaseModel, Field
 from ..analysis import actor_network, dyad_series, find_alerts, parse_actor_spec
 from ..analysis.selection import check_iso_date
 from ..analysis.timeline import PlaceSpec, actor_timeline, dyad_timeline, place_timeline
+from ..errors import InputError
 from ..ingest import IngestSummary
-from ..model import Document, DocumentError, Event
+from ..model import Article, Document, DocumentError, Event
+from ..readers import read_paths
+from ..readers.jsonl import article_from_record
 from ..store import EventQuery, Store
 from . import exports, queries, schemas
 from .state import WebState, store_dependency
@@ -352,8 +356,13 @@ def ingest_file(
 def ingest_text(request: Request, store: StoreDep, article: ArticleIn) -> dict[str, Any]:
     """One article as JSON (`text`, optional `id`, `title`, `date`, `url`, `source`)."""
     check_iso_date(article.date, "date")
-    line = json.dumps({k: v for k, v in article.model_dump().items() if v is not None}, ensure_ascii=False)
-    return _ingest_bytes(_state(request), store, "article.jsonl", (line + "\n").encode("utf-8"))
+    state = _state(request)
+    record = {k: v for k, v in article.model_dump().items() if v is not None}
+    try:
+        item: Article | DocumentError = article_from_record(record, state.settings.limits, where="article")
+    except InputError as exc:
+        item = DocumentError(str(article.id or "article"), "read", str(exc), None)
+    return _ingest_items(state, store, [item])
 
 
 def _safe_name(filename: str) -> str:
@@ -375,7 +384,24 @@ def _read_limited(file: UploadFile, limit: int) -> bytes:
 
 
 def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict[str, Any]:
-    lens = state.lens()
+    """An uploaded file, read as `eventlens ingest` reads a file of that name (the server's
+    temporary path never reaches the store or the answer: they name the upload)."""
+    with tempfile.TemporaryDirectory(prefix="eventlens-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        items = read_paths([path], state.settings.limits)
+        upload_store = UploadStore(store, str(path), "upload:" + name)
+        return _ingest_items(state, upload_store, items, prefix=str(path), name=name, folder=tmp)  # type: ignore[arg-type]
+
+
+def _ingest_items(
+    state: WebState,
+    store: Store,
+    items: Iterable[Article | DocumentError],
+    prefix: str = "",
+    name: str = "",
+    folder: str = "",
+) -> dict[str, Any]:
     articles: list[str] = []
     event_ids: list[str] = []
 
@@ -384,11 +410,10 @@ def _ingest_bytes(state: WebState, store: Store, name: str, data: bytes) -> dict
             articles.append(item.article.id)
             event_ids.extend(e.id for e in item.events)
 
-    with state.ingest_lock, tempfile.TemporaryDirectory(prefix="eventlens-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        summary = lens.ingest([path], UploadStore(store, str(path), "upload:" + name), progress=collect)
-    result = _summary_dict(summary, prefix=str(path), name=name, folder=tmp)
+    lens = state.lens()
+    with state.ingest_lock:
+        summary = lens.ingest_articles(items, store, progress=collect)
+    result = _summary_dict(summary, prefix=prefix, name=name, folder=folder)
     result["article_ids"] = articles
     result["event_ids"] = event_ids
     return result
@@ -419,13 +444,14 @@ class UploadStore:
 
 
 def _summary_dict(summary: IngestSummary, prefix: str, name: str, folder: str) -> dict[str, Any]:
-    """The summary, with the server's temporary path replaced by the uploaded file's name."""
+    """The summary, with the server's temporary path (if any) replaced by the uploaded file's name."""
 
     def scrub(text: str) -> str:
-        return text.replace(prefix, name).replace(folder, "upload")
+        return text.replace(prefix, name).replace(folder, "upload") if prefix else text
 
     errors = [{"article_id": scrub(e.article_id), "stage": e.stage, "reason": scrub(e.reason)} for e in summary.errors]
     return {
         "articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
-        "events": summary.events, "errors": errors, "seconds": round(summary.seconds, 3),
+        "duplicates": summary.duplicates, "conflicts": summary.conflicts, "events": summary.events,
+        "events_new": summary.events_new, "errors": errors, "seconds": round(summary.seconds, 3),
     }  # fmt: skip

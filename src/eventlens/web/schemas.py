@@ -235,7 +235,10 @@ class IngestResult(_Open):
     articles: int
     stored: int
     skipped: int
+    duplicates: int = 0
+    conflicts: int = 0
     events: int
+    events_new: int = 0
     errors: list[IngestError]
     seconds: float
     article_ids: list[str]
