@@ -50,6 +50,37 @@ def test_failing_documents_are_marked_and_the_rest_go_on(batch_size: int) -> Non
     assert out[0].error is None and out[3].error is None
 
 
+class Fresh:
+    """Returns a new document instead of filling in the one it is given."""
+
+    name = "fresh"
+    requires = ("text",)
+    provides = ("text",)
+
+    def __call__(self, doc: Document) -> Document:
+        if "none" in doc.text.lower():
+            return None  # type: ignore[return-value]  # the bug this test is about
+        return Document(doc.article, text=doc.text + "!")
+
+
+def test_the_document_a_stage_returns_goes_on() -> None:
+    pipeline = Pipeline([Upper(), Fresh()], batch_size=2)
+    out = list(pipeline.pipe(_docs("one", "none", "two")))
+    assert [d.text for d in out] == ["ONE!", "NONE", "TWO!"]
+    assert out[1].error is not None and out[1].error.reason == "internal error: no document returned"
+    assert pipeline.internal_errors == {"fresh": 1}
+
+
+def test_a_bug_is_counted_and_logged_loudly(caplog: pytest.LogCaptureFixture) -> None:
+    pipeline = Pipeline([Upper()])
+    with caplog.at_level("ERROR", logger="eventlens.pipeline"):
+        out = list(pipeline.pipe(_docs("bug", "fail", "bug again")))
+    assert [d.error is not None for d in out] == [True, True, True]
+    assert pipeline.internal_errors == {"upper": 2}  # the refused input is not a bug
+    bugs = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(bugs) == 2 and all(r.exc_info for r in bugs) and "a bug" in bugs[0].getMessage()
+
+
 def test_non_english_and_junk_documents_fail_cleanly(lens) -> None:
     texts = [
         "Правительство России заявило в понедельник, что переговоры будут продолжены в Москве.",

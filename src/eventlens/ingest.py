@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from .errors import EventlensError
 from .model import Article, Document, DocumentError
+from .pipeline import INTERNAL_ERROR
 from .store.base import Store
 from .store.dedup import Signer
 
@@ -50,6 +51,7 @@ class IngestSummary:
     skipped: int = 0  # already in the store, with the same text
     duplicates: int = 0  # stored as near-duplicates of stored articles, linked, not coded again
     conflicts: int = 0  # an id already stored with a different text: recorded, not stored
+    internal_errors: int = 0  # documents failed by a bug of ours (logged with its traceback), not by their input
     events: int = 0  # events told by the stored originals (each folded within its article)
     events_new: int = 0  # rows the run added to the store's events (the others joined stored events)
     errors: list[DocumentError] = field(default_factory=list)
@@ -97,6 +99,8 @@ class Ingest:
         """Save a processed document, or record its error; count it."""
         self.summary.articles += 1
         if doc.error:
+            if doc.error.reason.startswith(INTERNAL_ERROR):
+                self.summary.internal_errors += 1
             self.store.record_error(doc.error)
             self.summary.errors.append(doc.error)
             self._report(doc)

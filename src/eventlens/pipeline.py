@@ -2,16 +2,22 @@
 
 A stage declares what it needs and what it fills in (`requires` / `provides`,
 names of `Document` fields). The pipeline checks the chain once, then runs
-documents through it in batches. A stage may offer `pipe(docs)` to work on a
-batch at once (the spaCy stage does); otherwise it is called per document.
-A document that fails is marked with a `DocumentError` and skips the
-remaining stages; the batch goes on.
+documents through it in batches: `doc = stage(doc)` (the document a stage returns
+goes on). A stage may offer `pipe(docs)` to work on a batch at once (the spaCy stage
+does): it fills in the documents it is given (one it cannot take gets its error).
+A document that fails is marked with a `DocumentError` and skips the remaining
+stages; the batch goes on. A bad input is a project error (`EventlensError`) or a
+`ValueError`/`IndexError`/`RecursionError`, and any other exception (a library's) fails that
+document alone (the per-document guard); a `TypeError`, `AttributeError` or
+`KeyError` is a bug of ours: the document still gets its error, and the pipeline
+logs it at ERROR with its traceback and counts it (`Pipeline.internal_errors`).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Protocol, TypeVar, runtime_checkable
 
@@ -19,6 +25,8 @@ from .errors import ConfigError, EventlensError
 from .model import Document, DocumentError
 
 logger = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "internal error"  # how a document error caused by a bug of ours starts
 
 T = TypeVar("T")
 
@@ -51,6 +59,7 @@ class Pipeline:
         self.stages = list(stages)
         self.batch_size = batch_size
         self.max_seconds = max_seconds
+        self.internal_errors: Counter[str] = Counter()  # stage name -> bugs met (see the module doc)
         self._check_chain()
 
     def _check_chain(self) -> None:
@@ -97,10 +106,43 @@ class Pipeline:
                     logger.debug("batch failed in %s (%r); retrying one by one", stage.name, exc)
             for doc in live:
                 started = time.perf_counter()
-                _run_one(stage, doc)
-                doc.seconds += time.perf_counter() - started
-            self._enforce_time_limit(stage, live)
+                done = self._run_one(stage, doc)
+                done.seconds = doc.seconds + time.perf_counter() - started
+                if done is not doc:
+                    batch[batch.index(doc)] = done
+            self._enforce_time_limit(stage, [d for d in batch if d.error is None])
         return batch
+
+    def _run_one(self, stage: Stage, doc: Document) -> Document:
+        """`doc = stage(doc)`; a failure is recorded on the document, a bug also logged and counted."""
+        try:
+            done = stage(doc)
+        except EventlensError as exc:
+            doc.error = DocumentError(doc.article.id, stage.name, str(exc), doc.article.path)
+            return doc
+        except (TypeError, AttributeError, KeyError) as exc:  # a bug of ours, whatever the input
+            self.internal_errors[stage.name] += 1
+            logger.exception("internal error (a bug) in stage %s on document %s", stage.name, doc.article.id)
+            doc.error = DocumentError(
+                doc.article.id, stage.name, f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}", doc.article.path
+            )
+            return doc
+        except (ValueError, IndexError, RecursionError) as exc:  # an input we did not foresee
+            logger.warning("stage %s failed on %s: %r", stage.name, doc.article.id, exc)
+            doc.error = DocumentError(doc.article.id, stage.name, f"unexpected input: {exc}", doc.article.path)
+            return doc
+        except Exception as exc:  # the per-document guard: a library error, MemoryError... fails this document alone
+            logger.warning("stage %s failed on %s: %r", stage.name, doc.article.id, exc)
+            reason = f"unexpected failure: {type(exc).__name__}: {exc}"
+            doc.error = DocumentError(doc.article.id, stage.name, reason, doc.article.path)
+            return doc
+        if not isinstance(done, Document):
+            self.internal_errors[stage.name] += 1
+            logger.error("stage %s returned %r instead of a Document (a bug)", stage.name, type(done).__name__)
+            reason = f"{INTERNAL_ERROR}: no document returned"
+            doc.error = DocumentError(doc.article.id, stage.name, reason, doc.article.path)
+            return doc
+        return done
 
     def _enforce_time_limit(self, stage: Stage, docs: list[Document]) -> None:
         """A document that has cost more than `max_seconds` stops here with a recorded error.
@@ -114,17 +156,3 @@ class Pipeline:
             if doc.error is None and doc.seconds > self.max_seconds:
                 reason = f"took {doc.seconds:.1f} s, over the limit of {self.max_seconds:.0f} s (at stage {stage.name})"
                 doc.error = DocumentError(doc.article.id, stage.name, reason, doc.article.path)
-
-
-def _run_one(stage: Stage, doc: Document) -> None:
-    try:
-        stage(doc)
-    except EventlensError as exc:
-        doc.error = DocumentError(doc.article.id, stage.name, str(exc), doc.article.path)
-    except Exception as exc:  # the per-document guard of the stages
-        # A bug or an input we did not foresee (a library error, RecursionError, MemoryError): record
-        # it against this document, go on.
-        logger.warning("stage %s failed on %s: %r", stage.name, doc.article.id, exc)
-        doc.error = DocumentError(
-            doc.article.id, stage.name, f"internal error: {type(exc).__name__}: {exc}", doc.article.path
-        )

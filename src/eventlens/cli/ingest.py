@@ -65,10 +65,18 @@ def every_input_failed(summary: IngestSummary) -> bool:
 def echo_summary(summary: IngestSummary) -> None:
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     linked = f" ({summary.duplicates} linked as near-duplicates)" if summary.duplicates else ""
+    conflicts = f", {summary.conflicts} in conflict with a stored text" if summary.conflicts else ""
     click.echo(
-        f"articles: {summary.articles} read, {summary.stored} stored{linked}, {summary.skipped} already stored; "
-        f"events: {summary.events}; errors: {len(summary.errors)}  ({summary.seconds:.1f} s, {rate:.1f} articles/s)"
+        f"articles: {summary.articles} read, {summary.stored} stored{linked}, {summary.skipped} already stored"
+        f"{conflicts}; events: {summary.events} told, {summary.events_new} new in the store; "
+        f"errors: {len(summary.errors)}  ({summary.seconds:.1f} s, {rate:.1f} articles/s)"
     )
+    if summary.internal_errors:
+        click.echo(
+            f"WARNING: {summary.internal_errors} document(s) failed on an internal error (a bug in eventlens,"
+            " not in the input): see the log and the errors below, and please report it",
+            err=True,
+        )
     if summary.errors:
         echo_table(
             ["document", "stage", "reason"], [(e.article_id, e.stage, e.reason) for e in summary.errors[:50]], 70

@@ -54,10 +54,10 @@ class SpacyParser:
         return ok
 
     @staticmethod
-    def _attach(doc: Document, spacy_doc: object) -> Document:
+    def _attach(doc: Document, spacy_doc: Doc) -> Document:
         doc.doc = spacy_doc
         doc.sentences = []
-        for sent in spacy_doc.sents:  # type: ignore[attr-defined]
+        for sent in spacy_doc.sents:
             text = sent.text.strip()
             if not text:
                 continue
