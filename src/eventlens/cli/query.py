@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..export.tables import write_csv
+from ..model import Event
 from ..store import EventQuery, StoredArticle, open_store
 from .ingest import echo_events_table
 from .options import db_option, event_filter_options, event_query_from

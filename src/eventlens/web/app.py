@@ -49,7 +49,7 @@ SECURITY_HEADERS = {
 }
 
 
-def warm_up(state: WebState) -> None:
+def warm_up_analyses(state: WebState) -> None:
     """Compute the default network and alert views ahead of the first request (in a thread)."""
     from ..analysis import find_alerts
 
@@ -105,11 +105,11 @@ def create_app(
     app.add_middleware(OriginGuard, allowed_hosts=tuple(allowed_hosts or ()), token=token or None)
     from .busy import add_busy_handler
 
-    add_busy_handler(app)
+    add_busy_handler(app, pages.error_response)
     with open_store(store_url):  # once, at start-up: fail early on a bad store URL, create/migrate the schema
         pass
     if warm_up:  # `eventlens serve`: the default network and alerts are ready before the first visit
-        warm_up(app.state.web)
+        warm_up_analyses(app.state.web)
     return app
 
 
@@ -119,40 +119,29 @@ def _version() -> str:
     return __version__
 
 
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
-
-
-def error_response(request: Request, status: int, message: str) -> Response:
-    """A 4xx/5xx with a message: JSON for the API, a page for the UI."""
-    if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
-    return pages.render_error(request, status, message)
-
-
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:
-        return error_response(request, 400, str(exc))
+        return pages.error_response(request, 400, str(exc))
 
     @app.exception_handler(ConfigError)
     async def config_error(request: Request, exc: ConfigError) -> Response:
-        return error_response(request, 400, str(exc))
+        return pages.error_response(request, 400, str(exc))
 
     @app.exception_handler(EventlensError)
     async def eventlens_error(request: Request, exc: EventlensError) -> Response:
         logger.warning("request %s failed: %s", request.url.path, exc)
-        return error_response(request, 500, f"{type(exc).__name__}: {exc}")
+        return pages.error_response(request, 500, f"{type(exc).__name__}: {exc}")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        if _wants_json(request):
+        if pages.wants_json(request):
             return JSONResponse({"detail": _validation_message(exc), "errors": _jsonable(exc.errors())}, 422)
-        return error_response(request, 422, _validation_message(exc))
+        return pages.error_response(request, 422, _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        response = error_response(request, exc.status_code, str(exc.detail))
+        response = pages.error_response(request, exc.status_code, str(exc.detail))
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
         return response
@@ -181,7 +170,7 @@ def _add_middleware(app: FastAPI) -> None:
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > state.max_upload_bytes):
-            response: Response = error_response(
+            response: Response = pages.error_response(
                 request, 413, f"request body too large (limit {state.max_upload_bytes:,} bytes)"
             )
         elif state.token and not request.url.path.startswith(OPEN_PATHS) and not _authorised(request, state.token):
@@ -209,7 +198,7 @@ def _authorised(request: Request, token: str) -> bool:
 
 def _unauthorised(request: Request) -> Response:
     message = "a token is required: send 'Authorization: Bearer TOKEN', or open the UI once with ?token=TOKEN"
-    if _wants_json(request):
+    if pages.wants_json(request):
         return JSONResponse({"detail": message}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
     return HTMLResponse(
         "<!doctype html><title>eventlens: token required</title><h1>Token required</h1>"

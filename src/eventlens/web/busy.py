@@ -9,6 +9,7 @@ database locked by another program) ends as a 503 the client can retry, in JSON 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
@@ -45,9 +46,10 @@ def is_busy(exc: BaseException) -> bool:
     return type(exc).__name__ in ("LockNotAvailable", "QueryCanceled")
 
 
-def busy_response(request: Request) -> Response:
-    from .app import error_response
+Respond = Callable[[Request, int, str], Response]  # a status and a message, as JSON or as a page
 
+
+def busy_response(request: Request, error_response: Respond) -> Response:
     response = error_response(
         request, 503, f"the database is busy (an ingest holds it); try again in {RETRY_AFTER} seconds"
     )
@@ -55,16 +57,15 @@ def busy_response(request: Request) -> Response:
     return response
 
 
-def add_busy_handler(app: FastAPI) -> None:
-    """503 + Retry-After for a busy database; any other database error stays what it was (a 500)."""
+def add_busy_handler(app: FastAPI, error_response: Respond) -> None:
+    """503 + Retry-After for a busy database; any other database error stays what it was (a 500).
+    `error_response` writes the answer (the app's: JSON for the API, a page for the UI)."""
 
     async def handler(request: Request, exc: Exception) -> Response:
         if is_busy(exc):
             logger.info("request %s: database busy (%s)", request.url.path, exc)
-            return busy_response(request)
+            return busy_response(request, error_response)
         logger.warning("request %s failed: %r", request.url.path, exc)
-        from .app import error_response
-
         return error_response(request, 500, f"database error: {type(exc).__name__}")
 
     for kind in busy_error_types():

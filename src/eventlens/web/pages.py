@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -64,6 +64,17 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     context.setdefault("title", "eventlens")
     templates: Jinja2Templates = request.app.state.web.templates
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """A 4xx/5xx with a message: JSON for the API, a page for the UI."""
+    if wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return render_error(request, status, message)
 
 
 def render_error(request: Request, status: int, message: str) -> Response:
