@@ -41,7 +41,7 @@ def full_event() -> Event:
         target=Actor("Ali Mamlouk", "SYRSPY", "SYR", "SPY", "kb:ali-mamlouk", "person", ["Mamlouk"]),
         cameo="043", quad_class=1, goldstein=2.8, plover=Plover("CONSULT", "visit"),
         date="2020-01-13", date_precision="day",
-        place=Place("Idlib", "SYR", 35.93, 36.63, 169389, PlaceFeature.REGION),
+        place=Place("Idlib", "SYR", 35.93, 36.63, 169389, PlaceFeature.REGION, "region", "clause", 0.9),
         reported_by=["SANA"], modality="claimed", negated=True,
         mentions=[Mention("art-1", 0, 27, 46, "Hakan Fidan met Ali", "headline")],
         num_mentions=1, num_articles=1, num_sources=1, pattern="verb:meet@043", trigger="met",
