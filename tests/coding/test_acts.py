@@ -107,3 +107,15 @@ def test_targets_reached_through_a_verb_or_a_things_owner(
 def test_calls_talks_and_visits(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
     doc = process_text(text)
     assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "cameo", "tgt"),
+    [
+        ("The U.N. Security Council ramped up sanctions on North Korea in 2016.", "IGOUNO", "163", "PRK"),
+        ("Germany ceased military aid to Niger in August.", "DEU", "16", "NER"),
+    ],
+)
+def test_sanctions_and_aid_cuts(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
+    doc = process_text(text)
+    assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
