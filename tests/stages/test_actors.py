@@ -338,3 +338,16 @@ def test_an_acronym_of_a_national_body_and_gunmen(process_text) -> None:
     codes = _codes(process_text(text, published="2024-05-02"))
     assert codes.get("ZFP") == "ZMBCOP" and codes.get("The ZFP") == "ZMBCOP"
     assert codes.get("Gunmen") == "ZMBUAF"
+
+
+def test_a_group_without_a_country_takes_its_home_or_the_texts_country(process_text) -> None:
+    text = (
+        "Laos sent 12 Uyghurs back last week. Rohingya crossed the river on Monday. "
+        "Kurds marched in the capital. Iraqi Kurds voted. Muslims prayed."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("12 Uyghurs") == "CHNUIG"  # a group of one obvious home country
+    assert codes.get("Rohingya") == "MMRROH"
+    assert codes.get("Kurds") == "LAOKUR"  # a group of several countries: the text's country
+    assert codes.get("Iraqi Kurds") == "IRQKUR"  # the country named with it wins
+    assert codes.get("Muslims") == "MOS"  # a religion stays alone

@@ -104,6 +104,7 @@ class Region:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     kind: str = "region"  # region | group
+    home: str = ""  # a group's one home country (groups.tsv), e.g. Uyghurs: CHN
 
     @property
     def id(self) -> str:
@@ -359,7 +360,7 @@ class ActorKB:
             for r in _read_tsv(_package_text("actors", "countries.tsv"), "countries.tsv")
         ]  # fmt: skip
         regions = [
-            Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), kind)
+            Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), kind, r.get("home") or "")
             for kind, file in (("region", "regions.tsv"), ("group", "groups.tsv"))
             for r in _read_tsv(_package_text("actors", file), file)
         ]

@@ -434,9 +434,16 @@ class ActorResolver:
                 return
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = "kb:capital"
-        elif head.match is not None and head.match.kind == "group" and country and country != head.match.code:
+        elif head.match is not None and head.match.kind == "group" and country != head.match.code:
+            how = "kb:group"
+            if country is None:  # "Uyghurs": their home country; "Kurds": the text's country
+                home = getattr(head.match.entry, "home", "")
+                country, how = (state.focus, "kb:group+focus") if home == "*" else (home or None, "kb:group+home")
+            if country is None:
+                phrase.actor, phrase.how = self._kb_actor(head.match, state), f"kb:{head.match.via}"
+                return
             code = country + head.match.code  # "Iraqi Kurds" -> IRQKUR
-            phrase.actor, phrase.how = self._code_actor(code, country, None, state), "kb:group"
+            phrase.actor, phrase.how = self._code_actor(code, country, None, state), how
         elif head.match is not None:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
