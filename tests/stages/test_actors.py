@@ -351,3 +351,14 @@ def test_a_group_without_a_country_takes_its_home_or_the_texts_country(process_t
     assert codes.get("Kurds") == "LAOKUR"  # a group of several countries: the text's country
     assert codes.get("Iraqi Kurds") == "IRQKUR"  # the country named with it wins
     assert codes.get("Muslims") == "MOS"  # a religion stays alone
+
+
+def test_a_role_phrase_takes_the_body_it_is_from_over_the_articles_country(process_text) -> None:
+    text = (
+        "Russia shelled Kharkiv again. Russian troops advanced. Senior diplomats from the Group of Seven "
+        "urged Russia to stop. Officials of the European Union agreed. Insurgents in Qatar met the envoy."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("Senior diplomats from the Group of Seven") == "IGOG7"  # not RUSGOV, the article's country
+    assert codes.get("Officials of the European Union") == "IGOEUREEC"
+    assert codes.get("Insurgents") == "RUSREB"  # "in Qatar" is a place, not an affiliation

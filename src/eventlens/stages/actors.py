@@ -73,6 +73,9 @@ from .actor_phrases import (
 
 logger = logging.getLogger(__name__)
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
+# A role phrase that would take the article's country takes instead the body or country its
+# preposition names: "diplomats from the Group of Seven", "officials of the EU" (not "in": "insurgents
+# in Qatar" says only where they are).
 
 
 class ActorResolver:
@@ -563,7 +566,7 @@ class ActorResolver:
         primary = self.kb.primary_organisation(code)
         if primary is not None:
             phrase.actor = self._kb_actor(self.kb.match(primary, state.day), state)
-            phrase.how = "role:primary"
+            phrase.how = "role:primary" + focus
         else:
             phrase.actor = self._code_actor(code, country, sector, state)
             phrase.how = "role" + focus
@@ -577,22 +580,25 @@ class ActorResolver:
         for k, cur in enumerate(phrases):
             head = cur.pieces[-1] if cur.pieces else None
             prep = ws[cur.j].fold if cur.j < len(ws) else ""
-            uncoded = cur.actor is None or (prep in WORKS_AT and cur.how.endswith("+focus"))
-            if (
-                uncoded and head is not None and head.kind == "sector" and head.term is not None
-                and head.term.person and prep in ("of", *WORKS_AT)
-            ):  # fmt: skip
+            by_focus = cur.actor is not None and (cur.how.endswith("+focus") or cur.how == "coref:role")
+            joins = (cur.actor is None and prep in ("of", *WORKS_AT) and head is not None and head.term is not None
+                     and head.term.person) or (by_focus and prep in ("of", "from", *WORKS_AT))  # fmt: skip
+            if joins and head is not None and head.kind == "sector" and head.term is not None:
                 owners = [
                     p for p in phrases[k + 1 :]
-                    if p.i == cur.j + 1 and p.actor is not None
-                    and (prep == "of" or p.actor.kind in ("organisation", "media"))
+                    if p.i == cur.j + 1 and p.actor is not None and p.actor.code
+                    and (prep in ("of", "from") or p.actor.kind in ("organisation", "media"))
                 ]  # fmt: skip
                 if owners:
                     owner = max(owners, key=lambda p: p.j)
                     assert owner.actor is not None
                     code, country = office_code(owner.actor, head.term.sector)
                     name = " ".join(w.text for w in ws[cur.i : owner.j])
-                    actor = self._local_actor(name, code, country, sector_of_code(code, country), "person", state)
+                    sector = sector_of_code(code, country)
+                    if head.term.person:
+                        actor = self._local_actor(name, code, country, sector, "person", state)
+                    else:  # "top diplomats from the Group of Seven", "officials of the EU"
+                        actor = self._code_actor(code or "", country, sector, state)
                     out.append(Phrase(cur.i, owner.j, cur.pieces + owner.pieces, actor, "role:head-of",
                                        cur.definite, office=True))  # fmt: skip
                     continue
