@@ -362,3 +362,24 @@ def test_a_role_phrase_takes_the_body_it_is_from_over_the_articles_country(proce
     assert codes.get("Senior diplomats from the Group of Seven") == "IGOG7"  # not RUSGOV, the article's country
     assert codes.get("Officials of the European Union") == "IGOEUREEC"
     assert codes.get("Insurgents") == "RUSREB"  # "in Qatar" is a place, not an affiliation
+
+
+def test_a_role_of_a_body_that_is_not_a_country_speaks_for_the_body(process_text) -> None:
+    text = (
+        "Chad closed its border. Maria Olsen, UNICEF's executive director, urged Chad to reopen it. "
+        "Peter Grange, secretary general of Doctors Without Borders, said Chad blocked aid."
+    )
+    doc = process_text(text, published="2024-05-02")
+    codes = {m.actor.name: m.actor.code for m in doc.actor_mentions if m.actor.kind == "person"}
+    assert codes.get("Maria Olsen") == "IGOUNOCEF"  # not CHDGOV, the article's country
+    assert codes.get("Peter Grange") == "NGOMSF"  # "secretary general" is one office, not a general
+
+
+def test_a_titled_person_after_the_unnamed_head_of_a_body_is_that_head(process_text) -> None:
+    text = (
+        "Chad closed its border. The head of Doctors Without Borders told the council his teams were blocked. "
+        '"We cannot reach them," said Secretary General Peter Grange.'
+    )
+    doc = process_text(text, published="2024-05-02")
+    grange = [m.actor for m in doc.actor_mentions if m.actor.name == "Peter Grange"]
+    assert grange and grange[0].code == "NGOMSF"

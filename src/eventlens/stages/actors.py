@@ -98,6 +98,7 @@ class ActorResolver:
         self._collect_full_names(sentence_words, state, doc.text)
         mentions: list[ActorMention] = []
         for sent, ws in zip(doc.sentences, sentence_words, strict=True):
+            state.sentence = sent.index
             pieces = self._pieces(ws, doc, state)
             phrases = self._phrases(ws, pieces, doc.text)
             for phrase in phrases:
@@ -480,6 +481,12 @@ class ActorResolver:
                     phrase.how = "ner+org-title"
                     state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
                     return
+                body = self._body_office(mods, state) if sector and not country else None
+                if body is not None:  # "The head of MSF told the council ... said Secretary General X"
+                    phrase.actor = self._local_actor(name, body, None, None, "person", state)
+                    phrase.how = "ner+body-office"
+                    state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
+                    return
                 by_focus = bool(sector and not country and state.focus)
                 if by_focus:
                     country = state.focus  # "President Laurent Gbagbo" in an Ivory Coast story
@@ -501,6 +508,14 @@ class ActorResolver:
         if not isinstance(match.entry, Person):
             return False
         return any(r.code.startswith(country) for r in match.entry.roles)
+
+    def _body_office(self, mods: list[Piece], state: ArticleState) -> str | None:
+        """The code of the body whose unnamed head the text gave in this or the previous sentence, for
+        a person whose title is an office without a country (the head of that body, named)."""
+        if not any(p.kind == "sector" and p.term is not None and p.term.office for p in mods):
+            return None
+        recent = [code for n, code in state.body_offices if state.sentence - n <= 1]
+        return recent[-1] if recent and len(set(recent)) == 1 else None
 
     def _code_by_title(self, actor: Actor, sector: str | None) -> None:
         """With no date to read roles on, the title the text gives picks the role
@@ -538,8 +553,12 @@ class ActorResolver:
         if followed_by_noun(ws, phrase, doc) and country is None and not possessor:
             return  # "intelligence contacts", "army base": the role noun modifies a thing
         phrase.office = term.office
-        if country is None and owner and not owner.startswith(("IGO", "IMG")):
+        if country is None and owner and self.kb.country(owner[:3]) is not None:
             country = owner[:3]
+        elif country is None and owner and term.person:  # "UNICEF's executive director" speaks for UNICEF
+            phrase.actor = self._local_actor(role_name(ws, phrase), owner, None, None, "person", state)
+            phrase.how = "role:owner"
+            return
         if country is None and pieces[:-1] and any(p.kind == "person" for p in pieces[:-1]):
             country = next((p.match.country for p in pieces[:-1] if p.kind == "person" and p.match), None)
         lemma = ws[head.j - 1].fold.rstrip("s")
@@ -595,6 +614,8 @@ class ActorResolver:
                     code, country = office_code(owner.actor, head.term.sector)
                     name = " ".join(w.text for w in ws[cur.i : owner.j])
                     sector = sector_of_code(code, country)
+                    if head.term.office and code and self.kb.country(code[:3]) is None:
+                        state.body_offices.append((state.sentence, code))
                     if head.term.person:
                         actor = self._local_actor(name, code, country, sector, "person", state)
                     else:  # "top diplomats from the Group of Seven", "officials of the EU"
