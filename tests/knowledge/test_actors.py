@@ -255,3 +255,12 @@ def test_names_written_in_capitals_are_acronyms() -> None:
     kb = ActorKB.load()
     assert kb.is_acronym_key(name_key("WHO"))
     assert not kb.is_acronym_key(name_key("Hamas"))  # also written as a word
+
+
+def test_group_homes_and_region_bodies(kb: ActorKB) -> None:
+    uyghurs, kurds, europe = kb.region_by_code("UIG"), kb.region_by_code("KUR"), kb.region_by_code("EUR")
+    assert uyghurs is not None and uyghurs.home == "CHN"
+    assert kurds is not None and kurds.home == "*"  # several countries: the text's
+    assert europe is not None and europe.body == "European Union"
+    assert kb.lookup(europe.body) is not None and kb.lookup(europe.body).code == "IGOEUREEC"
+    assert kb.region_by_code("XXX") is None

@@ -383,3 +383,15 @@ def test_a_titled_person_after_the_unnamed_head_of_a_body_is_that_head(process_t
     doc = process_text(text, published="2024-05-02")
     grange = [m.actor for m in doc.actor_mentions if m.actor.name == "Peter Grange"]
     assert grange and grange[0].code == "NGOMSF"
+
+
+def test_the_european_adjective_of_an_office_or_act_is_the_eu(process_text) -> None:
+    text = (
+        "Serbia faced new European sanctions on Monday. European diplomats said Serbia must comply. "
+        "European governments disagreed. Europeans marched in Paris."
+    )
+    codes = _codes(process_text(text, published="2024-05-02"))
+    assert codes.get("new European") == "IGOEUREEC"  # "European sanctions" are the EU's
+    assert codes.get("European diplomats") == "IGOEUREEC"
+    assert codes.get("European governments") == "EURGOV"  # the member states stay the region
+    assert codes.get("Europeans") == "EUR"  # so do its people

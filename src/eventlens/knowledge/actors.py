@@ -105,6 +105,7 @@ class Region:
     demonyms: tuple[str, ...] = ()
     kind: str = "region"  # region | group
     home: str = ""  # a group's one home country (groups.tsv), e.g. Uyghurs: CHN
+    body: str = ""  # the organisation a region's adjective names in an office (regions.tsv): EUR: European Union
 
     @property
     def id(self) -> str:
@@ -339,6 +340,7 @@ class ActorKB:
         self.sector_terms: tuple[SectorTerm, ...] = tuple(sector_terms)
         self.regions: tuple[Region, ...] = tuple(regions)
         self._by_iso = {c.iso3: c for c in self.countries}
+        self._regions_by_code = {r.code: r for r in self.regions}
         for c in self.countries:
             for alt in c.alt_codes:
                 self._by_iso.setdefault(alt, c)
@@ -360,7 +362,15 @@ class ActorKB:
             for r in _read_tsv(_package_text("actors", "countries.tsv"), "countries.tsv")
         ]  # fmt: skip
         regions = [
-            Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), kind, r.get("home") or "")
+            Region(
+                r["code"],
+                r["name"],
+                _split(r["aliases"]),
+                _split(r["demonyms"]),
+                kind,
+                r.get("home") or "",
+                r.get("body") or "",
+            )
             for kind, file in (("region", "regions.tsv"), ("group", "groups.tsv"))
             for r in _read_tsv(_package_text("actors", file), file)
         ]
@@ -544,6 +554,10 @@ class ActorKB:
     def country_by_capital(self, name: str) -> Country | None:
         found = self._index.capitals.get(name_key(name), [])
         return found[0] if len(found) == 1 else None
+
+    def region_by_code(self, code: str) -> Region | None:
+        """A region or group by its code (`EUR`), else None."""
+        return self._regions_by_code.get(code)
 
     def region_by_name(self, name: str) -> Region | None:
         key = name_key(name)

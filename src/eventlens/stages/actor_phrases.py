@@ -31,6 +31,8 @@ SECTOR_NAMES = {
 }  # fmt: skip
 PERSON_PRONOUNS = word_list("person_pronouns")
 THING_PRONOUNS = word_list("thing_pronouns")
+# Role nouns that name a region's member states or people, not its organisation ("European governments").
+REGION_MEMBERS = word_list("region_members")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
                                 "within", "to", "from", "toward", "towards", "via", "through"})  # fmt: skip
 TITLE_SECTORS = {"general": "MIL", "gen": "MIL", "colonel": "MIL", "col": "MIL", "admiral": "MIL",

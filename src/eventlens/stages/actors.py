@@ -37,6 +37,7 @@ from ..model import Actor, ActorMention, Document
 from .actor_phrases import (
     PERSON_PRONOUNS,
     PHRASE_KINDS,
+    REGION_MEMBERS,
     SECTOR_NAMES,
     THING_PRONOUNS,
     TITLE_SECTORS,
@@ -449,8 +450,18 @@ class ActorResolver:
             code = country + head.match.code  # "Iraqi Kurds" -> IRQKUR
             phrase.actor, phrase.how = self._code_actor(code, country, None, state), how
         elif head.match is not None:
+            body = self._region_body(country or head.match.code, state) if head.kind == "demonym" else None
+            if body is not None and not ws[head.j - 1].fold.endswith("s"):  # "European sanctions": the EU's
+                phrase.actor, phrase.how = body, "kb:region-body"
+                return
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
+
+    def _region_body(self, code: str | None, state: ArticleState) -> Actor | None:
+        """The organisation a region's adjective names (regions.tsv `body`: European -> the EU)."""
+        region = self.kb.region_by_code(code) if code else None
+        match = self.kb.lookup(region.body, state.day) if region is not None and region.body else None
+        return self._kb_actor(match, state) if match is not None else None
 
     def _resolve_person(
         self, phrase: Phrase, head: Piece, mods: list[Piece], country: str | None, ws: list[Word],
@@ -561,6 +572,10 @@ class ActorResolver:
             return
         if country is None and pieces[:-1] and any(p.kind == "person" for p in pieces[:-1]):
             country = next((p.match.country for p in pieces[:-1] if p.kind == "person" and p.match), None)
+        body = self._region_body(country, state) if ws[head.j - 1].fold not in REGION_MEMBERS else None
+        if body is not None:  # "European officials", "the European side": the EU
+            phrase.actor, phrase.how = body, "kb:region-body"
+            return
         lemma = ws[head.j - 1].fold.rstrip("s")
         focus = ""
         if country is None:
