@@ -395,3 +395,17 @@ def test_the_european_adjective_of_an_office_or_act_is_the_eu(process_text) -> N
     assert codes.get("European diplomats") == "IGOEUREEC"
     assert codes.get("European governments") == "EURGOV"  # the member states stay the region
     assert codes.get("Europeans") == "EUR"  # so do its people
+
+
+def test_the_court_is_the_court_the_article_named(process_text) -> None:
+    text = (
+        "Ghana will not attend hearings at the International Court of Justice. The court's president, "
+        "Judge Mary Ellwood, rejected Ghana's request. The court regrets the decision. "
+        "The Baloch Liberation Army was not involved, and the army stayed in its barracks."
+    )
+    doc = process_text(text, published="2024-05-02")
+    codes = _codes(doc)
+    assert codes.get("The court") == "IGOUNOICJ"  # not GHAJUD, a court of the article's country
+    ellwood = [m.actor for m in doc.actor_mentions if m.actor.name == "Mary Ellwood"]
+    assert ellwood and ellwood[0].code == "IGOUNOICJ"
+    assert codes.get("the army") == "GHAMIL"  # an armed group's name gives no ordinary noun

@@ -84,6 +84,7 @@ class ArticleState:
     sentence: int = 0  # the sentence being resolved
     # unnamed heads of a body that is not a country ("The head of Doctors Without Borders"): (sentence, code)
     body_offices: list[tuple[int, str]] = field(default_factory=list)
+    bodies: list[Actor] = field(default_factory=list)  # organisations the article has named, in order
 
 
 NAME_KINDS = frozenset({"person", "organisation", "country", "region", "group", "demonym", "capital"})

@@ -73,6 +73,7 @@ from .actor_phrases import (
 )
 
 logger = logging.getLogger(__name__)
+ARMED = ("REB", "UAF", "CRM", "INS")  # sectors of armed groups
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
 # A role phrase that would take the article's country takes instead the body or country its
 # preposition names: "diplomats from the Group of Seven", "officials of the EU" (not "in": "insurgents
@@ -428,6 +429,7 @@ class ActorResolver:
         elif head.kind == "organisation" and head.match:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
+            state.bodies.append(phrase.actor)
         elif head.kind == "sector" and head.term:
             org = next((p for p in reversed(pieces[:-1]) if p.kind == "organisation" and p.match), None)
             if org is not None and org.match is not None and country is None:
@@ -456,6 +458,16 @@ class ActorResolver:
                 return
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
+
+    @staticmethod
+    def _named_body(word: str, sector: str, state: ArticleState) -> Actor | None:
+        """The organisation named earlier in the article whose name holds the role noun ("the court":
+        the International Court of Justice; "the agency": the U.N. Refugee Agency); an armed group's
+        name gives no ordinary noun ("the army" is not the Baloch Liberation Army)."""
+        for actor in reversed(state.bodies):
+            if word in (w.fold for w in words(actor.name)) and (actor.sector not in ARMED or actor.sector == sector):
+                return actor
+        return None
 
     def _region_body(self, code: str | None, state: ArticleState) -> Actor | None:
         """The organisation a region's adjective names (regions.tsv `body`: European -> the EU)."""
@@ -559,6 +571,9 @@ class ActorResolver:
         assert term is not None
         sector = head_sector(pieces)
         owner = owner_code(possessor)
+        if owner is None and possessor and possessor[-1].kind == "sector" and possessor[-1].term is not None:
+            body = self._named_body(ws[possessor[-1].j - 1].fold, possessor[-1].term.sector, state)
+            owner = body.code if body is not None else None  # "the court's president": the court named before
         if term.person and phrase.j < len(ws) and ws[phrase.j].fold == "of" and country is None:
             return  # "the head of X": coded from X when the phrases are joined
         if followed_by_noun(ws, phrase, doc) and country is None and not possessor:
@@ -578,6 +593,11 @@ class ActorResolver:
             return
         lemma = ws[head.j - 1].fold.rstrip("s")
         focus = ""
+        named_body = self._named_body(ws[head.j - 1].fold, sector, state) if phrase.definite and not country else None
+        if named_body is not None:  # "the court" after "the International Court of Justice"
+            phrase.actor, phrase.how = named_body, "coref:body"
+            state.by_head.setdefault(f"{lemma}/{sector}", []).append(named_body)
+            return
         if country is None:
             antecedent = (state.by_head.get(f"{lemma}/{sector}") or [None])[-1]
             if antecedent is not None and (phrase.definite or not term.person):
