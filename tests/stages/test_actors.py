@@ -409,3 +409,16 @@ def test_the_court_is_the_court_the_article_named(process_text) -> None:
     ellwood = [m.actor for m in doc.actor_mentions if m.actor.name == "Mary Ellwood"]
     assert ellwood and ellwood[0].code == "IGOUNOICJ"
     assert codes.get("the army") == "GHAMIL"  # an armed group's name gives no ordinary noun
+
+
+def test_a_role_owned_by_a_named_person_is_an_apposition_of_the_next_name(process_text) -> None:
+    text = "Kenyan President William Ruto's special envoy, Tom Oduya, met rebel leaders on Monday."
+    doc = process_text(text, published="2024-05-02")
+    oduya = [m.actor for m in doc.actor_mentions if m.actor.name == "Tom Oduya"]
+    assert oduya and oduya[0].code == "KENGOV"  # the possessor's name does not make the role a name
+
+
+def test_an_opposition_politician_is_the_opposition(process_text) -> None:
+    doc = process_text("Zambian opposition politician Mary Phiri says the vote was rigged.", published="2024-05-02")
+    phiri = [m.actor for m in doc.actor_mentions if m.actor.name == "Mary Phiri"]
+    assert phiri and phiri[0].code == "ZMBOPP"

@@ -241,7 +241,10 @@ def office_code(owner: Actor, sector: str) -> tuple[str | None, str | None]:
 
 
 def named(phrase: Phrase) -> bool:
-    return any(p.kind == "person" for p in phrase.pieces)
+    """The phrase names a person (a possessor's name does not count: "Trump's special envoy")."""
+    posses = [n for n, p in enumerate(phrase.pieces) if p.kind == "poss"]
+    own = phrase.pieces[posses[-1] + 1 :] if posses else phrase.pieces
+    return any(p.kind == "person" for p in own)
 
 
 def adopt_role_code(person: Actor, role: Actor | None) -> None:
