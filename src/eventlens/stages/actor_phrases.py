@@ -8,10 +8,11 @@ into noun phrases whose last piece is the head.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..knowledge.actor_names import Word
+from ..knowledge.actor_names import Word, words
 from ..knowledge.actors import KBMatch, SectorTerm
 from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
@@ -31,6 +32,7 @@ SECTOR_NAMES = {
 }  # fmt: skip
 PERSON_PRONOUNS = word_list("person_pronouns")
 THING_PRONOUNS = word_list("thing_pronouns")
+ARMED = ("REB", "UAF", "CRM", "INS")  # sectors of armed groups
 # Role nouns that name a region's member states or people, not its organisation ("European governments").
 REGION_MEMBERS = word_list("region_members")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout",
@@ -366,3 +368,42 @@ def dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
         seen.add((m.start, m.end))
         out.append(m)
     return out
+
+
+def named_body(word: str, sector: str, state: ArticleState) -> Actor | None:
+    """The organisation named earlier in the article whose name holds the role noun ("the court":
+    the International Court of Justice; "the agency": the U.N. Refugee Agency); an armed group's
+    name gives no ordinary noun ("the army" is not the Baloch Liberation Army)."""
+    for actor in reversed(state.bodies):
+        if word in (w.fold for w in words(actor.name)) and (actor.sector not in ARMED or actor.sector == sector):
+            return actor
+    return None
+
+
+def body_office(mods: list[Piece], state: ArticleState) -> str | None:
+    """The code of the body whose unnamed head the text gave in this or the previous sentence, for
+    a person whose title is an office without a country (the head of that body, named)."""
+    if not any(p.kind == "sector" and p.term is not None and p.term.office for p in mods):
+        return None
+    recent = [code for n, code in state.body_offices if state.sentence - n <= 1]
+    return recent[-1] if recent and len(set(recent)) == 1 else None
+
+
+def code_by_bare_apposition(phrases: list[Phrase], ws: list[Word], state: ArticleState) -> None:
+    """ "X, a journalist" / "the republic's president, X": a person unknown to the knowledge
+    base, whose apposition is a role noun without a country, takes the role's sector and the
+    article's country."""
+    for a, b in itertools.pairwise(phrases):
+        if not comma_between(ws, a, b):
+            continue
+        for person, role in ((a, b), (b, a)):
+            head = role.pieces[-1] if role.pieces else None
+            actor = person.actor
+            if (
+                role.actor is None and head is not None and head.kind == "sector" and head.term is not None
+                and head.term.person and actor is not None and actor.kind == "person" and named(person)
+                and not actor.code and (actor.actor_id or "").startswith("local:") and state.focus
+            ):  # fmt: skip
+                actor.country, actor.sector = state.focus, head.term.sector
+                actor.code = state.focus + head.term.sector
+                state.focus_coded.add(actor.actor_id or "")

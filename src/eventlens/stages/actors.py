@@ -28,7 +28,6 @@ date is resolved later, so `code_on(kb, actor, day)` re-codes an actor for anoth
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 
 from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
@@ -46,7 +45,9 @@ from .actor_phrases import (
     Piece,
     adopt_role_code,
     bare_role_codable,
+    body_office,
     case_ok,
+    code_by_bare_apposition,
     comma_between,
     country_of,
     dedupe,
@@ -62,6 +63,7 @@ from .actor_phrases import (
     lone_capitalised,
     name_word,
     named,
+    named_body,
     ner_spans,
     next_outer,
     office_code,
@@ -73,7 +75,6 @@ from .actor_phrases import (
 )
 
 logger = logging.getLogger(__name__)
-ARMED = ("REB", "UAF", "CRM", "INS")  # sectors of armed groups
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
 # A role phrase that would take the article's country takes instead the body or country its
 # preposition names: "diplomats from the Group of Seven", "officials of the EU" (not "in": "insurgents
@@ -106,7 +107,7 @@ class ActorResolver:
             for phrase in phrases:
                 self._resolve_phrase(phrase, ws, state, doc)
             phrases = self._join_head_of(phrases, ws, state)
-            self._code_by_bare_apposition(phrases, ws, state)
+            code_by_bare_apposition(phrases, ws, state)
             self._code_by_loose_apposition(phrases, ws, doc.text)
             phrases = self._join_appositions(phrases, ws)
             phrases = drop_locating_possessors(phrases)
@@ -459,16 +460,6 @@ class ActorResolver:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
 
-    @staticmethod
-    def _named_body(word: str, sector: str, state: ArticleState) -> Actor | None:
-        """The organisation named earlier in the article whose name holds the role noun ("the court":
-        the International Court of Justice; "the agency": the U.N. Refugee Agency); an armed group's
-        name gives no ordinary noun ("the army" is not the Baloch Liberation Army)."""
-        for actor in reversed(state.bodies):
-            if word in (w.fold for w in words(actor.name)) and (actor.sector not in ARMED or actor.sector == sector):
-                return actor
-        return None
-
     def _region_body(self, code: str | None, state: ArticleState) -> Actor | None:
         """The organisation a region's adjective names (regions.tsv `body`: European -> the EU)."""
         region = self.kb.region_by_code(code) if code else None
@@ -504,7 +495,7 @@ class ActorResolver:
                     phrase.how = "ner+org-title"
                     state.persons.append((ws[head.i].start, phrase.actor, name_key(name)))
                     return
-                body = self._body_office(mods, state) if sector and not country else None
+                body = body_office(mods, state) if sector and not country else None
                 if body is not None:  # "The head of MSF told the council ... said Secretary General X"
                     phrase.actor = self._local_actor(name, body, None, None, "person", state)
                     phrase.how = "ner+body-office"
@@ -531,14 +522,6 @@ class ActorResolver:
         if not isinstance(match.entry, Person):
             return False
         return any(r.code.startswith(country) for r in match.entry.roles)
-
-    def _body_office(self, mods: list[Piece], state: ArticleState) -> str | None:
-        """The code of the body whose unnamed head the text gave in this or the previous sentence, for
-        a person whose title is an office without a country (the head of that body, named)."""
-        if not any(p.kind == "sector" and p.term is not None and p.term.office for p in mods):
-            return None
-        recent = [code for n, code in state.body_offices if state.sentence - n <= 1]
-        return recent[-1] if recent and len(set(recent)) == 1 else None
 
     def _code_by_title(self, actor: Actor, sector: str | None) -> None:
         """With no date to read roles on, the title the text gives picks the role
@@ -572,7 +555,7 @@ class ActorResolver:
         sector = head_sector(pieces)
         owner = owner_code(possessor)
         if owner is None and possessor and possessor[-1].kind == "sector" and possessor[-1].term is not None:
-            body = self._named_body(ws[possessor[-1].j - 1].fold, possessor[-1].term.sector, state)
+            body = named_body(ws[possessor[-1].j - 1].fold, possessor[-1].term.sector, state)
             owner = body.code if body is not None else None  # "the court's president": the court named before
         if term.person and phrase.j < len(ws) and ws[phrase.j].fold == "of" and country is None:
             return  # "the head of X": coded from X when the phrases are joined
@@ -593,10 +576,10 @@ class ActorResolver:
             return
         lemma = ws[head.j - 1].fold.rstrip("s")
         focus = ""
-        named_body = self._named_body(ws[head.j - 1].fold, sector, state) if phrase.definite and not country else None
-        if named_body is not None:  # "the court" after "the International Court of Justice"
-            phrase.actor, phrase.how = named_body, "coref:body"
-            state.by_head.setdefault(f"{lemma}/{sector}", []).append(named_body)
+        earlier_body = named_body(ws[head.j - 1].fold, sector, state) if phrase.definite and not country else None
+        if earlier_body is not None:  # "the court" after "the International Court of Justice"
+            phrase.actor, phrase.how = earlier_body, "coref:body"
+            state.by_head.setdefault(f"{lemma}/{sector}", []).append(earlier_body)
             return
         if country is None:
             antecedent = (state.by_head.get(f"{lemma}/{sector}") or [None])[-1]
@@ -660,26 +643,6 @@ class ActorResolver:
                     continue
             out.append(cur)
         return sorted(out, key=lambda p: (p.i, -p.j))
-
-    @staticmethod
-    def _code_by_bare_apposition(phrases: list[Phrase], ws: list[Word], state: ArticleState) -> None:
-        """ "X, a journalist" / "the republic's president, X": a person unknown to the knowledge
-        base, whose apposition is a role noun without a country, takes the role's sector and the
-        article's country."""
-        for a, b in itertools.pairwise(phrases):
-            if not comma_between(ws, a, b):
-                continue
-            for person, role in ((a, b), (b, a)):
-                head = role.pieces[-1] if role.pieces else None
-                actor = person.actor
-                if (
-                    role.actor is None and head is not None and head.kind == "sector" and head.term is not None
-                    and head.term.person and actor is not None and actor.kind == "person" and named(person)
-                    and not actor.code and (actor.actor_id or "").startswith("local:") and state.focus
-                ):  # fmt: skip
-                    actor.country, actor.sector = state.focus, head.term.sector
-                    actor.code = state.focus + head.term.sector
-                    state.focus_coded.add(actor.actor_id or "")
 
     @staticmethod
     def _code_by_loose_apposition(phrases: list[Phrase], ws: list[Word], text: str) -> None:
