@@ -82,3 +82,10 @@ def test_gunmen_take_the_country_the_text_places_them_in(process_text: Run) -> N
     assert [e for e in doc.events if e.source.code == "AFGUAF" and e.cameo.startswith("19")], [
         (e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected
     ]
+
+
+def test_a_things_agent_is_its_owner(process_text: Run) -> None:
+    """'the release of the journalist by Iran': Iran's act, whoever it concerns."""
+    doc = process_text("Germany welcomed the release of the journalist by Iran.")
+    targets = {(e.target.code or "")[:3] for e in doc.events if e.cameo.startswith("051")}
+    assert targets == {"IRN"}, [(e.source.code, e.cameo, e.target.code) for e in doc.events]

@@ -155,16 +155,21 @@ class ArgumentResolver:
         Pakistan"), one level down; never a place or a mention deeper inside."""
         holders = [thing, *(c for c in thing.children if c.dep_ == "acl")]
         found: list[Party] = []
+        agents: list[Party] = []  # "the release of the journalist by Iran": Iran's act, whoever it concerns
         for holder in holders:
             for child in holder.children:
-                if child.dep_ in _OWNER_DEPS:
+                if child.dep_ == "poss" and child.lower_ in _PERSONAL:
+                    earlier = self._antecedent_mention(child)  # "rejected its offer"
+                    found += [earlier] if earlier is not None else []
+                elif child.dep_ in _OWNER_DEPS:
                     found += [p for tok in conjuncts(child) for p in self._covering(tok)]
                 elif child.dep_ in ("prep", "agent") and child.lower_ in _OWNER_PREPS:
                     objs = [g for g in child.children if g.dep_ == "pobj"]
-                    found += [p for g in objs for tok in conjuncts(g) for p in self._covering(tok)]
-                    if not found and child.lower_ == "of":  # "the city of Idlib", "the town of Aghtrin"
+                    named = [p for g in objs for tok in conjuncts(g) for p in self._covering(tok)]
+                    (agents if child.lower_ == "by" else found).extend(named)
+                    if not named and not found and child.lower_ == "of":  # "the city of Idlib"
                         found += [p for g in objs if (p := self._place_party(g)) is not None]
-        found = _distinct(found)  # "China's military build-up": the military, not also China
+        found = _distinct(agents or found)  # "China's military build-up": the military, not also China
         return [p for p in found if not any(_inside(p, q) for q in found if q is not p)]
 
     def _nearest_place(self, head: object) -> Party | None:
