@@ -321,6 +321,8 @@ class _Index:
     variant_starts: set[str] = field(default_factory=set)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # written in capitals: "WHO", "US"
     max_words: int = 1
+    longest: dict[str, int] = field(default_factory=dict)  # first word -> words in the longest key it starts
+    primary: dict[str, list[Organisation]] = field(default_factory=lambda: defaultdict(list))  # code -> bodies
 
 
 class ActorKB:
@@ -444,11 +446,16 @@ class ActorKB:
             key = name_key(term.phrase)
             idx.sectors.setdefault(key, term)
         idx.acronyms -= spelled  # "Hamas" is also written so: not only an acronym
-        for table in (idx.names, idx.demonyms, idx.capitals, idx.sectors):
+        for table in (idx.names, idx.demonyms, idx.capitals, idx.sectors, idx.variants):
             for key in table:
                 if key:
-                    idx.starts.add(key[0])
+                    if table is not idx.variants:
+                        idx.starts.add(key[0])
                     idx.max_words = max(idx.max_words, len(key))
+                    idx.longest[key[0]] = max(idx.longest.get(key[0], 1), len(key))
+        for org in self.organisations:
+            if org.primary:
+                idx.primary[org.code].append(org)
         for key in list(idx.sectors):
             if len(key) == 1:  # plural forms of one-word role nouns ("officials", "authorities")
                 idx.starts.update({key[0] + "s", key[0] + "es", key[0][:-1] + "ies"})
@@ -617,7 +624,7 @@ class ActorKB:
 
     def primary_organisation(self, code: str) -> Organisation | None:
         """The body a bare "<demonym> <sector noun>" phrase of `code` refers to, if one is marked."""
-        found = [o for o in self.organisations if o.code == code and o.primary]
+        found = self._index.primary.get(code, [])
         return found[0] if len(found) == 1 else None
 
     # The stage's gazetteer reads these maps directly (read-only views).
@@ -653,6 +660,11 @@ class ActorKB:
     @property
     def max_words(self) -> int:
         return self._index.max_words
+
+    def longest_from(self, fold: str, variant: str | None) -> int:
+        """Words in the longest name, demonym, capital or role noun that can start with this word."""
+        longest = self._index.longest
+        return max(longest.get(fold, 1), longest.get(variant, 1) if variant else 1)
 
 
 def is_acronym(name: str) -> bool:

@@ -132,7 +132,7 @@ class ActorResolver:
             for i in range(len(ws)):
                 if not ws[i].is_capitalised or not self.kb.may_start(folds[i], variants[i]):
                     continue
-                for n in range(min(self.kb.max_words, len(ws) - i), 1, -1):
+                for n in range(min(self.kb.longest_from(folds[i], variants[i]), len(ws) - i), 1, -1):
                     key = tuple(folds[i : i + n])
                     vkey = tuple(v for v in variants[i : i + n] if v)
                     entries = self.kb.name_index.get(key) or self.kb.variant_index.get(vkey) or []
@@ -215,7 +215,7 @@ class ActorResolver:
             return Piece(i, i + 1, "person" if defined.kind == "person" else "organisation", defined)
         if folds[i] in ("'s", "the") or not self.kb.may_start(folds[i], variants[i]):
             return None
-        for n in range(min(self.kb.max_words, len(ws) - i), 0, -1):
+        for n in range(min(self.kb.longest_from(folds[i], variants[i]), len(ws) - i), 0, -1):
             key = tuple(folds[i : i + n])
             if key[-1] == "'s":
                 continue
