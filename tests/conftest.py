@@ -20,13 +20,16 @@ ENV_REQUIRE_SHARED = "EVENTLENS_REQUIRE_SHARED"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """No test reads the developer's home: user actors (and any XDG data) go to a throwaway folder.
+    """No test reads the developer's home: user actors, any XDG data and the gazetteer's index cache
+    go to a throwaway folder (the index is built once per test run there).
 
     Set in the environment (not a fixture) so that subprocesses the tests start inherit it too.
     """
     home = Path(tempfile.mkdtemp(prefix="eventlens-test-home-"))
     os.environ["EVENTLENS_ACTORS_DIR"] = str(home / "actors")
     os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ["XDG_CACHE_HOME"] = str(home / "cache")
+    os.environ["EVENTLENS_CACHE_DIR"] = str(home / "cache" / "eventlens")
 
 
 @pytest.fixture(scope="session")
