@@ -124,12 +124,10 @@ class SeedReport:
         return sum(r.found for r in opt), len(opt)
 
 
-def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
-    """The records of a gold file and its kind: "plover", "docs" (whole-article gold: every event of
-    each annotated article, with `core`; see `evaluation_docs`) or "seed"."""
-    path = Path(path)
+def read_gold_records(path: str | Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON-lines gold file, one a line (ConfigError naming the bad line)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"cannot read gold file {path}: {exc}") from exc
     records = []
@@ -143,6 +141,13 @@ def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
         if not isinstance(rec, dict):
             raise ConfigError(f"{path}:{n}: expected a JSON object")
         records.append(rec)
+    return records
+
+
+def read_gold(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
+    """The records of a gold file and its kind: "plover", "docs" (whole-article gold: every event of
+    each annotated article, with `core`; see `evaluation_docs`) or "seed"."""
+    records = read_gold_records(path)
     if not records:
         raise ConfigError(f"{path}: no gold records")
     if all("text" in r and "event" in r for r in records):

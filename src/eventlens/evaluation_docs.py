@@ -17,7 +17,6 @@ shared `score.py docs`, implemented here so that `eventlens eval` prints the sam
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .evaluation import read_gold_records
 from .model import Article, Event
 from .readers import read_paths
 
@@ -130,8 +130,8 @@ class DocsReport:
 
 def read_docs_gold(events_path: str | Path, docs_path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
     """The gold events and the ids of the annotated articles."""
-    gold = _read_jsonl(events_path)
-    docs = [str(d["doc"]) for d in _read_jsonl(docs_path) if "doc" in d]
+    gold = read_gold_records(events_path)
+    docs = [str(d["doc"]) for d in read_gold_records(docs_path) if "doc" in d]
     if not docs:
         raise ConfigError(f"{docs_path}: no annotated articles (lines with a 'doc' id)")
     for n, g in enumerate(gold, 1):
@@ -305,25 +305,6 @@ def _gold_line(g: dict[str, Any]) -> str:
 
 def _event_line(e: Event) -> str:
     return f"{e.source.code or '-'} {e.cameo} {e.target.code or '-'} ({e.confidence:.2f})"
-
-
-def _read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read gold file {path}: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        if not isinstance(rec, dict):
-            raise ConfigError(f"{path}:{n}: expected a JSON object")
-        out.append(rec)
-    return out
 
 
 __all__ = [
