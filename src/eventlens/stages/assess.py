@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..knowledge.actors import country_of_code
 from ..knowledge.datafiles import read_yaml_mapping
 from ..model import Actor, Document, Event
 from .event_anchor import trigger_token
+from .events import IMPLICIT_SOURCE
 
 logger = logging.getLogger(__name__)
 
-_NON_COUNTRY_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 _GENERIC_TAGS = frozenset({"VBP", "VBZ"})
 
 
@@ -123,7 +124,7 @@ class EventAssessor:
             reasons.append("region_actor")
         if any(c[:3] in self.group_codes for c in codes):
             reasons.append("ethnic_group")
-        if event.source.kind == "unknown" and event.source.name.endswith(" authorities"):
+        if IMPLICIT_SOURCE in event.pattern:
             reasons.append("implicit_authority")
         if not _identified(event.target):
             if not event.cameo.startswith(self.rules.targetless_acts):
@@ -180,11 +181,7 @@ def _named(actor: Actor) -> bool:
 
 def _country(actor: Actor) -> str | None:
     code = (actor.code or "").upper()
-    if actor.country:
-        return actor.country
-    if len(code) >= 3 and not code.startswith(_NON_COUNTRY_PREFIXES):
-        return code[:3]
-    return None
+    return actor.country or (None if code.startswith("MNC") else country_of_code(code))
 
 
 def _in_question(token: Any) -> bool:

@@ -26,6 +26,7 @@ _MEETING_CODES = frozenset({"040", "042", "043", "044"})
 _KEEP_WITHOUT_ACTORS = frozenset({"14", "15", "17", "18", "19", "20"})  # kept with unknown actors
 _OFFICIAL_KINDS = frozenset({"country", "organisation", "organization"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", "HRI", "MED", "PTY"})
+IMPLICIT_SOURCE = "+implicit-source"  # pattern mark: the source is the local authorities, unnamed in the text
 _PERSON_SUFFIXES = ("ist", "ists", "ian", "ians")  # scientist, activist, civilian, politician
 _PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a place may stand for the target
 _STATE_ACTS = ("172", "173", "116")  # ban, arrest/detain, sentence: done by a state when no one else is named
@@ -126,7 +127,7 @@ class EventCoder:
         targets = self._located(act, resolver, targets, sources)
         if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
             # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
-            places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
+            places = _place_parties(resolver, act.locative)
             if places:
                 targets = places
         sources = _distinct(sources)
@@ -183,8 +184,7 @@ class EventCoder:
     ) -> list[Party]:
         """Unnamed protesters, strikers or rioters: of the country they act in or against
         ("prisoners rioted at a jail in East Timor" -> TLS)."""
-        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
-        iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
+        iso3 = _first_country(_place_parties(resolver, act.locative) + targets)
         if not iso3:
             return sources
         sources = [s for s in sources if not resolver.is_thing(resolver.spacy_doc[s.token])]
@@ -206,16 +206,15 @@ class EventCoder:
         trig = act.trigger
         if trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             where.append(trig.head)  # "the coastal region, where security forces clashed with..."
-        places = [p for t in where for p in resolver.parties(t, things=True) if p.known]
+        places = _place_parties(resolver, where)
         if act.code[:2] in ("14", "17") or act.symmetric:
-            places += [p for p in others if p.known]
-        place_iso3 = next((c for p in places if (c := _country_of(p.actor))), None)
+            places += others
+        place_iso3 = _first_country(places)
         out = []
         for party in parties:
             head = resolver.spacy_doc[party.token]
             term = None if party.known else self._role_term(party.actor.name, head)
-            own = [p for t in locative(head) for p in resolver.parties(t, things=True) if p.known]
-            iso3 = next((c for p in own if (c := _country_of(p.actor))), None) or place_iso3
+            iso3 = _first_country(_place_parties(resolver, locative(head))) or place_iso3
             if term is None or iso3 is None:
                 out.append(party)
                 continue
@@ -238,8 +237,7 @@ class EventCoder:
         """"The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a
         ban or a sentence with no one named as doing it is the act of the authorities of the country
         where it happens (else of the country of the person it is done to)."""
-        places = [p for t in act.locative for p in resolver.parties(t, things=True) if p.known]
-        iso3 = next((c for p in places + targets if p.known and (c := _country_of(p.actor))), None)
+        iso3 = _first_country(_place_parties(resolver, act.locative) + targets)
         if not iso3:
             return []
         country = self.gazetteer.country(iso3)  # type: ignore[attr-defined]
@@ -305,6 +303,8 @@ class EventCoder:
         if act.official_code and _is_official(source_actor) and code != act.official_code:
             code = act.official_code  # a government or an organisation protests by a complaint
             pattern += f"+official:{code}"
+        if source is not None and source.via == "implicit":
+            pattern += IMPLICIT_SOURCE  # the assess stage weighs this guess
         if code.startswith("0874") and (target_actor.code or "").startswith("IGO"):
             code = "161"  # "withdrew from ECOWAS": leaving an organisation reduces relations, no troops move
             pattern += "+leave:161"
@@ -399,6 +399,16 @@ class EventCoder:
             if known:
                 resolver.recent_subject = known[0]
                 return
+
+
+def _place_parties(resolver: ArgumentResolver, tokens: Iterable[object]) -> list[Party]:
+    """The known actors that the place phrases `tokens` stand for (a place for its country)."""
+    return [p for t in tokens for p in resolver.parties(t, things=True) if p.known]
+
+
+def _first_country(parties: Iterable[Party]) -> str | None:
+    """The country of the first known party that has one."""
+    return next((c for p in parties if p.known and (c := _country_of(p.actor))), None)
 
 
 def _agentless(act: Act) -> bool:
