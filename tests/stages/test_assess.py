@@ -32,8 +32,6 @@ def test_unidentified_sides_keep_a_candidate_out(process_text: Run, text: str, c
     doc = process_text(text)
     assert not [e for e in doc.events if e.cameo.startswith(cameo)]
     out = [e for e in doc.rejected if e.cameo.startswith(cameo)]
-    if reason == "act needs a target" and not out:
-        pytest.skip("the coder found no act here")  # the parse of a clipped sentence may vary by model
     assert out and out[0].confidence == 0 and out[0].confidence_reasons == [reason]
 
 
