@@ -9,6 +9,7 @@ and the evidence span. Dates, places and reporters are filled in by later stages
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -91,6 +92,7 @@ class EventCoder:
             doc, self._country_of_place, self.is_actor_noun, self.lexicon.word("never_actor_nouns")
         )
         finder = ActFinder(self.lexicon, self.ontology, resolver)
+        story = story_country(doc)
         by_index = {s.index: s for s in doc.sentences}
         events: list[Event] = []
         meeting_ids: set[int] = set()
@@ -100,7 +102,7 @@ class EventCoder:
             if sentence is None or not sent.text.strip():
                 continue
             for act in finder.acts(sent):
-                for event in self._events_of(doc, act, resolver, sentence, finder):
+                for event in self._events_of(doc, act, resolver, sentence, finder, story):
                     events.append(event)
                     if act.meeting:
                         meeting_ids.add(id(event))
@@ -112,7 +114,13 @@ class EventCoder:
     # ---- from an act to events -------------------------------------------------------------
 
     def _events_of(
-        self, doc: Document, act: Act, resolver: ArgumentResolver, sentence: Sentence, finder: ActFinder
+        self,
+        doc: Document,
+        act: Act,
+        resolver: ArgumentResolver,
+        sentence: Sentence,
+        finder: ActFinder,
+        story: str | None = None,
     ) -> list[Event]:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
@@ -123,8 +131,8 @@ class EventCoder:
             if tok.i in finder.weak_targets:
                 found = [p for p in found if p.via in ("mention", "demonym")]
             targets += found
-        sources = self._located(act, resolver, sources, targets)
-        targets = self._located(act, resolver, targets, sources)
+        sources = self._located(act, resolver, sources, targets, story)
+        targets = self._located(act, resolver, targets, sources, story)
         if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
             # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
             places = _place_parties(resolver, act.locative)
@@ -195,11 +203,18 @@ class EventCoder:
         ]  # fmt: skip
 
     def _located(
-        self, act: Act, resolver: ArgumentResolver, parties: list[Party], others: list[Party]
+        self,
+        act: Act,
+        resolver: ArgumentResolver,
+        parties: list[Party],
+        others: list[Party],
+        story: str | None = None,
     ) -> list[Party]:
         """Unnamed people of a known kind take the country the text places them in: "police arrested
         ... in Kampala" (UGACOP), "gunmen killed three people in Kabul" (AFGUAF, AFGCVL). The place is
-        the act's location; for protests and coercion, also the country of the other side."""
+        the act's location; for protests and coercion, also the country of the other side; failing
+        those, the country the whole story is set in (`story_country`): "opposition lawmakers" in
+        a story about Somalia are Somali."""
         if self._actor_kb is None or all(p.known for p in parties):
             return parties
         where = list(act.locative)
@@ -215,12 +230,15 @@ class EventCoder:
             head = resolver.spacy_doc[party.token]
             term = None if party.known else self._role_term(party.actor.name, head)
             iso3 = _first_country(_place_parties(resolver, locative(head))) or place_iso3
+            via = "located"
+            if iso3 is None and story is not None:
+                iso3, via = story, "story"
             if term is None or iso3 is None:
                 out.append(party)
                 continue
             actor = Actor(name=party.actor.name, code=iso3 + term.sector, country=iso3, sector=term.sector,
                           kind="unknown")  # fmt: skip
-            out.append(Party(actor, party.start, party.end, party.token, True, "located"))
+            out.append(Party(actor, party.start, party.end, party.token, True, via))
         return out
 
     def _role_term(self, name: str, head: object) -> SectorTerm | None:
@@ -399,6 +417,20 @@ class EventCoder:
             if known:
                 resolver.recent_subject = known[0]
                 return
+
+
+def story_country(doc: Document, share: float = 0.5, least: int = 3) -> str | None:
+    """The country a story is set in: the country of at least `least` and at least `share` of
+    the body's actor mentions that have a country, else none (a story across several countries
+    places no one by default)."""
+    body = {s.index for s in doc.sentences if s.kind == "body"}
+    counts = Counter(
+        iso3 for m in doc.actor_mentions if m.sentence in body and (iso3 := _country_of(m.actor))
+    )
+    if not counts:
+        return None
+    iso3, n = counts.most_common(1)[0]
+    return iso3 if n >= least and n >= share * sum(counts.values()) else None
 
 
 def _place_parties(resolver: ArgumentResolver, tokens: Iterable[object]) -> list[Party]:
