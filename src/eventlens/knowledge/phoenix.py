@@ -301,11 +301,17 @@ def read_agents(text: str) -> list[tuple[str, str, str]]:
     return [r for r in rows if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
 
 
+_TRAILING_PREPOSITIONS = frozenset({"to", "for", "at", "of", "in", "from", "with"})
+
+
 def _agent_ok(phrase: str) -> bool:
-    """A role noun that names people (not "police post", "passenger jet", not "man")."""
+    """A role noun that names people (not "police post", "passenger jet", not "man"). A phrase
+    that ends in a preposition ("ambassador to") is left out: the country after it is where the
+    envoy serves, not whose envoy it is; our phrase rules read "X's ambassador to Y" as X's."""
     if not phrase or phrase in _COMMON_AGENTS or not re.fullmatch(r"[a-z][a-z '\-]*", phrase):
         return False
-    return phrase.split()[-1] not in _THING_NOUNS
+    last = phrase.split()[-1]
+    return last not in _THING_NOUNS and last not in _TRAILING_PREPOSITIONS
 
 
 def _expand_macros(form: str, macros: dict[str, list[str]]) -> list[str]:

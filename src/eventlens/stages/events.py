@@ -33,6 +33,10 @@ _PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a place
 _STATE_ACTS = ("172", "173", "116")  # ban, arrest/detain, sentence: done by a state when no one else is named
 # Things attacked, seized or destroyed stand for their owner or their place (code prefixes).
 _THING_TARGET_CODES = ("18", "19", "20", "1711", "1712")
+# Reactions (denials, praise, criticism, rejection) whose object may name an act the story told
+# before ("condemned the attack", "rejected the allegations"): the act's doer is the target.
+_REACTION_ROOTS = frozenset({"01", "05", "11", "12"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 class EventCoder:
@@ -102,7 +106,7 @@ class EventCoder:
             if sentence is None or not sent.text.strip():
                 continue
             for act in finder.acts(sent):
-                for event in self._events_of(doc, act, resolver, sentence, finder, story):
+                for event in self._events_of(doc, act, resolver, sentence, finder, story, events):
                     events.append(event)
                     if act.meeting:
                         meeting_ids.add(id(event))
@@ -121,6 +125,7 @@ class EventCoder:
         sentence: Sentence,
         finder: ActFinder,
         story: str | None = None,
+        prior: list[Event] | None = None,
     ) -> list[Event]:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
@@ -133,6 +138,8 @@ class EventCoder:
             targets += found
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
+        if targets and not any(t.known for t in targets) and act.code[:2] in _REACTION_ROOTS and prior:
+            targets = self._antecedent_targets(resolver, targets, sources, prior) or targets
         if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
             # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
             places = _place_parties(resolver, act.locative)
@@ -240,6 +247,38 @@ class EventCoder:
                           kind="unknown")  # fmt: skip
             out.append(Party(actor, party.start, party.end, party.token, True, via))
         return out
+
+    def _antecedent_targets(
+        self, resolver: ArgumentResolver, targets: list[Party], sources: list[Party], prior: list[Event]
+    ) -> list[Party]:
+        """ "Kabul condemned the attack", "he rejected the allegations": a definite noun with no
+        owner that names an act the story told before stands for that act's doer (the latest such
+        act by someone other than the reacting side)."""
+        source_keys = {_key(s.actor) for s in sources}
+        for party in targets:
+            head = resolver.spacy_doc[party.token]
+            if party.known or not resolver.is_thing(head):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+                continue
+            roots, stem = self._act_roots_of_noun(head), head.lemma_.lower()[:5]
+            for event in reversed(prior):
+                lemma = event.pattern.split(":", 1)[-1].split("@", 1)[0].split("+", 1)[0]
+                related = event.cameo[:2] in roots or (len(stem) == 5 and lemma.startswith(stem))
+                if related and event.source.code and _key(event.source) not in source_keys:
+                    return [Party(_copy_actor(event.source), party.start, party.end, party.token, True, "antecedent")]
+        return []
+
+    def _act_roots_of_noun(self, head: object) -> set[str]:
+        """The CAMEO roots of the acts a noun (or its compound: "arrest warrant") names."""
+        roots: set[str] = set()
+        words = [head] + [c for c in head.children if c.dep_ == "compound"]  # type: ignore[attr-defined]
+        for word in words:
+            lemma = word.lemma_.lower()
+            roots |= {p.code[:2] for p in self.lexicon.nouns.get(lemma, ()) if p.code}
+            if lemma in self.lexicon.accuse_nouns:
+                roots.add(self.lexicon.accuse_nouns[lemma][:2])
+        return roots
 
     def _role_term(self, name: str, head: object) -> SectorTerm | None:
         """The role term an unnamed party is named by: "security forces", "forces", "force"."""
