@@ -37,6 +37,8 @@ _THING_TARGET_CODES = ("18", "19", "20", "1711", "1712")
 # before ("condemned the attack", "rejected the allegations"): the act's doer is the target.
 _REACTION_ROOTS = frozenset({"01", "05", "11", "12"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Acts whose noun's possessor or "of" phrase is who they were done to ("Mhlanga's arrest").
+_PATIENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 class EventCoder:
@@ -135,11 +137,11 @@ class EventCoder:
             found = resolver.parties(tok, say, things=things)
             if tok.i in finder.weak_targets:
                 found = [p for p in found if p.via in ("mention", "demonym")]
+            if act.code[:2] in _REACTION_ROOTS and resolver.is_thing(tok):
+                found = self._reaction_target(tok, found, sources, prior or [])
             targets += found
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
-        if targets and not any(t.known for t in targets) and act.code[:2] in _REACTION_ROOTS and prior:
-            targets = self._antecedent_targets(resolver, targets, sources, prior) or targets
         if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
             # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
             places = _place_parties(resolver, act.locative)
@@ -248,26 +250,46 @@ class EventCoder:
             out.append(Party(actor, party.start, party.end, party.token, True, via))
         return out
 
-    def _antecedent_targets(
-        self, resolver: ArgumentResolver, targets: list[Party], sources: list[Party], prior: list[Event]
-    ) -> list[Party]:
-        """ "Kabul condemned the attack", "he rejected the allegations": a definite noun with no
-        owner that names an act the story told before stands for that act's doer (the latest such
-        act by someone other than the reacting side)."""
-        source_keys = {_key(s.actor) for s in sources}
-        for party in targets:
-            head = resolver.spacy_doc[party.token]
-            if party.known or not resolver.is_thing(head):
+    def _reaction_target(self, noun: object, found: list[Party], sources: list[Party], prior: list[Event]) -> list[Party]:
+        """A reaction to an act named by a noun is aimed at the act's doer:
+        - "condemned Mhlanga's arrest": the arrest's possessor is who it was done to; the doer is
+          the one the story said did it to them, else, for an arrest, ban or sentence, that
+          country's authorities;
+        - "condemned the attack", "rejected the allegations" (a definite noun with no owner):
+          the latest act of that kind the story told, by someone other than the reacting side.
+        Other things keep their owners ("rejected Iran's proposal": Iran)."""
+        if not found:
+            return found
+        roots = self._act_roots_of_noun(noun)
+        stem = noun.lemma_.lower()[:5]  # type: ignore[attr-defined]
+        reactors = {_key(s.actor) for s in sources}
+        known = [p for p in found if p.known]
+        patient = bool(roots & _PATIENT_ROOTS)
+        if known and not patient:
+            return found
+        if not known and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):  # type: ignore[attr-defined]
+            return found
+        patients = {_key(p.actor) for p in known}
+        for event in reversed(prior):
+            lemma = event.pattern.split(":", 1)[-1].split("@", 1)[0].split("+", 1)[0]
+            related = event.cameo[:2] in roots or (len(stem) == 5 and lemma.startswith(stem))
+            if not related or not event.source.code or _key(event.source) in reactors:
                 continue
-            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            if patients and _key(event.target) not in patients:
                 continue
-            roots, stem = self._act_roots_of_noun(head), head.lemma_.lower()[:5]
-            for event in reversed(prior):
-                lemma = event.pattern.split(":", 1)[-1].split("@", 1)[0].split("+", 1)[0]
-                related = event.cameo[:2] in roots or (len(stem) == 5 and lemma.startswith(stem))
-                if related and event.source.code and _key(event.source) not in source_keys:
-                    return [Party(_copy_actor(event.source), party.start, party.end, party.token, True, "antecedent")]
-        return []
+            first = found[0]
+            return [Party(_copy_actor(event.source), first.start, first.end, first.token, True, "antecedent")]
+        if known and "17" in roots:  # "condemned X's arrest": an arrest is the state's act
+            iso3 = _first_country(known)
+            country = self.gazetteer.country(iso3) if iso3 else None  # type: ignore[attr-defined]
+            if country is not None:
+                actor = Actor(name=f"{country.name} authorities", code=iso3 + "GOV", country=iso3, sector="GOV",
+                              kind="unknown")  # fmt: skip
+                return [Party(actor, known[0].start, known[0].end, known[0].token, True, "implicit")]
+        if known:  # the victim is not the one criticised
+            return [Party(Actor(name=noun.text, code=None, kind="unknown"), known[0].start, known[0].end,  # type: ignore[attr-defined]
+                          noun.i, False, "unknown")]  # type: ignore[attr-defined]
+        return found
 
     def _act_roots_of_noun(self, head: object) -> set[str]:
         """The CAMEO roots of the acts a noun (or its compound: "arrest warrant") names."""
