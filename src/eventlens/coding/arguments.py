@@ -12,8 +12,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from ..knowledge.datafiles import word_list
+from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
+from ..errors import ConfigError
 from ..model import Actor, ActorMention, Document
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "ccomp", "xcomp", "parataxis", "mark"})
@@ -27,6 +29,20 @@ _MAX_DEPTH = 4
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _OWNER_PREPS = frozenset({"of", "by", "with", "between", "against", "from", "among"})
+_ANAPHOR_REACH = 3  # sentences back that "the group" may reach for its organisation
+_ARMED_OR_CIVIL = ("REB", "UAF", "INS", "IMG", "NGO", "OPP", "HRI")
+
+
+def _organisation_anaphors() -> MappingProxyType[str, str]:
+    """data/language/organisation_anaphors.yaml: noun -> which organisations it can stand for."""
+    data = read_yaml_mapping(shipped("language/organisation_anaphors.yaml"), "anaphor table")
+    words = data.get("words")
+    if not data.get("source") or not isinstance(words, dict):
+        raise ConfigError("language/organisation_anaphors.yaml: needs `source:` and a `words:` mapping")
+    return MappingProxyType({str(k): str(v) for k, v in words.items()})
+
+
+_ORG_ANAPHORS = _organisation_anaphors()
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,7 @@ class ArgumentResolver:
                 if known is None or (mention.end - mention.start) < (known.end - known.start):
                     self.token_mention[tok.i] = mention
         self._starts = [s.start for s in document.sentences]
+        self._by_start = sorted(document.actor_mentions, key=lambda m: m.start)
         self.recent_subject: Party | None = None  # for unresolved pronouns (set by the coder)
 
     def sentence_index(self, char: int) -> int | None:
@@ -127,6 +144,9 @@ class ArgumentResolver:
                 earlier = self._antecedent_mention(head)
                 if earlier is not None:
                     return [earlier]
+        referred = self._organisation_referred(head)
+        if referred is not None:
+            return [referred]
         if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
             counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             if counted and counted[0].dep_ == "pobj":
@@ -148,6 +168,36 @@ class ArgumentResolver:
         if place is not None:
             return [place]
         return [self._unknown(head)]
+
+    def _organisation_referred(self, head: object) -> Party | None:
+        """ "The group said", "the bloc suspended Mali", "the council voted": a definite noun with no
+        name or nationality of its own refers back to the nearest organisation named in the last few
+        sentences that fits it (data/language/organisation_anaphors.yaml)."""
+        fits = _ORG_ANAPHORS.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        if fits is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ or c.pos_ == "PROPN") for c in head.children):
+            return None  # "the Syrian group", "the Wagner group": a name of its own
+        here = self.sentence_index(head.idx)
+        if here is None:
+            return None
+        lemma = head.lemma_.lower()
+        for mention in reversed(self._by_start):
+            if mention.start >= head.idx:
+                continue
+            if mention.sentence < here - _ANAPHOR_REACH:
+                break
+            actor = mention.actor
+            if actor.kind not in ("organisation", "media", "group") or not actor.code:
+                continue
+            code = actor.code.upper()
+            named = any(lemma in n.lower().split() for n in (actor.name, mention.text, *actor.aliases))
+            if named or fits == "any" or (fits == "armed" and code.startswith(_ARMED_OR_CIVIL, 3)) or (
+                fits == "armed" and code.startswith(("IMG", "NGO"))
+            ) or (fits == "igo" and code.startswith("IGO")):
+                left = head.left_edge
+                return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "anaphor")
+        return None
 
     def _owners(self, thing: object) -> list[Party]:
         """Whose a thing is: a possessor or modifier ("Iran's decision", "Chinese investment"), an
