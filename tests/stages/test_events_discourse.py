@@ -1,0 +1,112 @@
+"""Events whose sides the text names outside the act's own phrase (issue 10, error classes 3 and 7):
+envoys, reactions to acts told before, "the group" for an organisation named before, generic
+actors in a story set in one country, and the lexicon entries for eased sanctions, blame and
+ultimatums. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import Document, Event
+
+Run = Callable[..., Document]
+
+
+def _kept(doc: Document, cameo: str) -> list[Event]:
+    return [e for e in doc.events if e.cameo.startswith(cameo)]
+
+
+def _pairs(doc: Document, cameo: str) -> set[tuple[str, str]]:
+    return {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in _kept(doc, cameo)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia's ambassador to Kenya accused Kenya of harassing refugees.",
+        "The Somali ambassador to Kenya accused Kenya of harassing refugees.",
+    ],
+)
+def test_an_ambassador_is_of_the_sending_country_not_the_host(process_text: Run, text: str) -> None:
+    assert ("SOM", "KEN") in _pairs(process_text(text), "112")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        # the doer of the attack told before is the one condemned
+        ("Rebels stormed a police station in Quetta on Monday. Pakistan's government condemned the attack.",
+         "111", ("PAK", "PAK")),
+        # an accusation told before: its maker is the one whose allegations are rejected
+        ("Ukraine accused Russia of shelling the power plant. Russia rejected the allegations.", "016", ("RUS", "UKR")),
+    ],
+)
+def test_a_reaction_to_an_act_told_before_aims_at_its_doer(
+    process_text: Run, text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert _pairs(doc, cameo) == {pair}, [(e.cameo, e.source.code, e.target.code) for e in doc.events]
+
+
+def test_the_arrestee_is_not_the_one_criticised_the_arresting_police_are(process_text: Run) -> None:
+    doc = process_text("Police in Harare arrested the journalist Jonas Moyo on Monday. Britain condemned Moyo's arrest.")
+    assert {(e.source.code, e.target.code) for e in _kept(doc, "111")} == {("GBR", "ZWECOP")}
+
+
+def test_the_condemned_arrest_is_the_authorities_act_when_no_one_is_named(process_text: Run) -> None:
+    doc = process_text("Rights groups in London condemned the arrest of the Zimbabwean journalist Jonas Moyo.")
+    targets = {(e.target.code or "") for e in doc.events + doc.rejected if e.cameo == "111"}
+    assert targets == {"ZWEGOV"}
+
+
+def test_a_reaction_to_an_act_not_told_keeps_no_guessed_target(process_text: Run) -> None:
+    doc = process_text("Turkey condemned the attack on Tuesday.")
+    assert not _kept(doc, "111")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        ("The Baloch Liberation Army attacked a train in Balochistan on Tuesday. "
+         "The group demanded the release of prisoners held by Pakistan.", "10", ("PAK", "PAK")),
+        ("ECOWAS leaders met in Abuja on Sunday. Mali accused the regional body of failing its members.",
+         "112", ("MLI", "IGO")),
+    ],
+)
+def test_the_group_and_the_bloc_refer_back_to_the_organisation_named_before(
+    process_text: Run, text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert pair in _pairs(doc, cameo), [(e.cameo, e.source.code, e.target.code) for e in doc.events + doc.rejected]
+
+
+def test_the_group_does_not_reach_a_country_or_a_person(process_text: Run) -> None:
+    doc = process_text("President Ruto visited Mombasa on Monday. The group demanded the release of prisoners.")
+    assert not _kept(doc, "10")
+
+
+def test_unnamed_lawmakers_take_the_country_the_story_is_set_in(process_text: Run) -> None:
+    text = (
+        "Somalia's president extended his term by two years on Tuesday. Somalia's parliament approved it. "
+        "Opposition lawmakers accused President Farmajo of a power grab."
+    )
+    doc = process_text(text, published="2021-04-14")
+    sources = {e.source.code for e in doc.events + doc.rejected if e.cameo.startswith("112")}
+    assert sources and all((s or "").startswith("SOM") for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        ("Washington delayed the tariffs on Canada for four weeks.", "085", ("USA", "CAN")),
+        ("Kenya gave the United Nations 14 days to present a plan.", "139", ("KEN", "IGO")),
+        ("Israel gave Hamas a deadline to release the hostages.", "139", ("ISR", "PSE")),
+        ("Ethiopia placed the blame on Eritrea for the clashes.", "112", ("ETH", "ERI")),
+    ],
+)
+def test_lexicon_eased_tariffs_ultimatums_and_blame(
+    process_text: Run, text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(process_text(text), cameo)
