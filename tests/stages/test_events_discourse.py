@@ -37,8 +37,11 @@ def test_an_ambassador_is_of_the_sending_country_not_the_host(process_text: Run,
     ("text", "cameo", "pair"),
     [
         # the doer of the attack told before is the one condemned
-        ("Rebels stormed a police station in Quetta on Monday. Pakistan's government condemned the attack.",
-         "111", ("PAK", "PAK")),
+        (
+            "Rebels stormed a police station in Quetta on Monday. Pakistan's government condemned the attack.",
+            "111",
+            ("PAK", "PAK"),
+        ),
         # an accusation told before: its maker is the one whose allegations are rejected
         ("Ukraine accused Russia of shelling the power plant. Russia rejected the allegations.", "016", ("RUS", "UKR")),
     ],
@@ -51,7 +54,9 @@ def test_a_reaction_to_an_act_told_before_aims_at_its_doer(
 
 
 def test_the_arrestee_is_not_the_one_criticised_the_arresting_police_are(process_text: Run) -> None:
-    doc = process_text("Police in Harare arrested the journalist Jonas Moyo on Monday. Britain condemned Moyo's arrest.")
+    doc = process_text(
+        "Police in Harare arrested the journalist Jonas Moyo on Monday. Britain condemned Moyo's arrest."
+    )
     assert {(e.source.code, e.target.code) for e in _kept(doc, "111")} == {("GBR", "ZWECOP")}
 
 
@@ -69,10 +74,17 @@ def test_a_reaction_to_an_act_not_told_keeps_no_guessed_target(process_text: Run
 @pytest.mark.parametrize(
     ("text", "cameo", "pair"),
     [
-        ("The Baloch Liberation Army attacked a train in Balochistan on Tuesday. "
-         "The group demanded the release of prisoners held by Pakistan.", "10", ("PAK", "PAK")),
-        ("ECOWAS leaders met in Abuja on Sunday. Mali accused the regional body of failing its members.",
-         "112", ("MLI", "IGO")),
+        (
+            "The Baloch Liberation Army attacked a train in Balochistan on Tuesday. "
+            "The group demanded the release of prisoners held by Pakistan.",
+            "10",
+            ("PAK", "PAK"),
+        ),
+        (
+            "ECOWAS leaders met in Abuja on Sunday. Mali accused the regional body of failing its members.",
+            "112",
+            ("MLI", "IGO"),
+        ),
     ],
 )
 def test_the_group_and_the_bloc_refer_back_to_the_organisation_named_before(

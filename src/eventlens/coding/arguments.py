@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
 from ..errors import ConfigError
+from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
 from ..model import Actor, ActorMention, Document
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "ccomp", "xcomp", "parataxis", "mark"})
@@ -192,9 +192,13 @@ class ArgumentResolver:
                 continue
             code = actor.code.upper()
             named = any(lemma in n.lower().split() for n in (actor.name, mention.text, *actor.aliases))
-            if named or fits == "any" or (fits == "armed" and code.startswith(_ARMED_OR_CIVIL, 3)) or (
-                fits == "armed" and code.startswith(("IMG", "NGO"))
-            ) or (fits == "igo" and code.startswith("IGO")):
+            if (
+                named
+                or fits == "any"
+                or (fits == "armed" and code.startswith(_ARMED_OR_CIVIL, 3))
+                or (fits == "armed" and code.startswith(("IMG", "NGO")))
+                or (fits == "igo" and code.startswith("IGO"))
+            ):
                 left = head.left_edge
                 return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "anaphor")
         return None

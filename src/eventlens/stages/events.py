@@ -250,7 +250,9 @@ class EventCoder:
             out.append(Party(actor, party.start, party.end, party.token, True, via))
         return out
 
-    def _reaction_target(self, noun: object, found: list[Party], sources: list[Party], prior: list[Event]) -> list[Party]:
+    def _reaction_target(
+        self, noun: object, found: list[Party], sources: list[Party], prior: list[Event]
+    ) -> list[Party]:
         """A reaction to an act named by a noun is aimed at the act's doer:
         - "condemned Mhlanga's arrest": the arrest's possessor is who it was done to; the doer is
           the one the story said did it to them, else, for an arrest, ban or sentence, that
@@ -287,8 +289,16 @@ class EventCoder:
                               kind="unknown")  # fmt: skip
                 return [Party(actor, known[0].start, known[0].end, known[0].token, True, "implicit")]
         if known:  # the victim is not the one criticised
-            return [Party(Actor(name=noun.text, code=None, kind="unknown"), known[0].start, known[0].end,  # type: ignore[attr-defined]
-                          noun.i, False, "unknown")]  # type: ignore[attr-defined]
+            return [
+                Party(
+                    Actor(name=noun.text, code=None, kind="unknown"),
+                    known[0].start,
+                    known[0].end,  # type: ignore[attr-defined]
+                    noun.i,
+                    False,
+                    "unknown",
+                )
+            ]  # type: ignore[attr-defined]
         return found
 
     def _act_roots_of_noun(self, head: object) -> set[str]:
@@ -313,7 +323,7 @@ class EventCoder:
         return None
 
     def _implicit_authorities(self, act: Act, resolver: ArgumentResolver, targets: list[Party]) -> list[Party]:
-        """"The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a
+        """ "The journalist was arrested in Harare", "her arrest", "the book was banned": an arrest, a
         ban or a sentence with no one named as doing it is the act of the authorities of the country
         where it happens (else of the country of the person it is done to)."""
         iso3 = _first_country(_place_parties(resolver, act.locative) + targets)
@@ -485,9 +495,7 @@ def story_country(doc: Document, share: float = 0.5, least: int = 3) -> str | No
     the body's actor mentions that have a country, else none (a story across several countries
     places no one by default)."""
     body = {s.index for s in doc.sentences if s.kind == "body"}
-    counts = Counter(
-        iso3 for m in doc.actor_mentions if m.sentence in body and (iso3 := _country_of(m.actor))
-    )
+    counts = Counter(iso3 for m in doc.actor_mentions if m.sentence in body and (iso3 := _country_of(m.actor)))
     if not counts:
         return None
     iso3, n = counts.most_common(1)[0]
