@@ -117,3 +117,10 @@ def test_bad_user_file_is_a_config_error(tmp_path: Path, onto: Ontology, content
 def test_missing_user_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         Lexicon.load([tmp_path / "nope.yaml"])
+
+
+def test_an_undeclared_word_list_is_an_error_not_an_empty_list() -> None:
+    lexicon = Lexicon.load()
+    assert "say" in lexicon.word("say_verbs")
+    with pytest.raises(KeyError, match="no word list"):
+        lexicon.word("say_verb")

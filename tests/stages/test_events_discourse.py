@@ -122,3 +122,32 @@ def test_lexicon_eased_tariffs_ultimatums_and_blame(
     process_text: Run, text: str, cameo: str, pair: tuple[str, str]
 ) -> None:
     assert pair in _pairs(process_text(text), cameo)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        (
+            "The United Nations says both Israel and Hamas have committed grave human rights abuses.",
+            "1122",
+            ("IGO", "ISR"),
+        ),
+        ("Kenya said Somalia was behind the attack on the border post.", "112", ("KEN", "SOM")),
+        ("Kenya said Somalia was responsible for the bombing.", "112", ("KEN", "SOM")),
+        ("India said the attack was orchestrated by Pakistan.", "112", ("IND", "PAK")),
+        ("Washington said the Chinese minister was involved in corrupt acts.", "1121", ("USA", "CHN")),
+    ],
+)
+def test_a_statement_that_charges_someone_with_a_wrong_is_an_accusation(
+    process_text: Run, text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert pair in _pairs(doc, cameo), [(e.cameo, e.source.code, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya said Somalia committed itself to peace.", "Officials said the talks were productive."],
+)
+def test_a_statement_without_a_wrong_is_no_accusation(process_text: Run, text: str) -> None:
+    assert not [e for e in process_text(text).events if e.cameo.startswith("112")]

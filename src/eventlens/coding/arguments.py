@@ -36,10 +36,10 @@ _ARMED_OR_CIVIL = ("REB", "UAF", "INS", "IMG", "NGO", "OPP", "HRI")
 def _organisation_anaphors() -> MappingProxyType[str, str]:
     """data/language/organisation_anaphors.yaml: noun -> which organisations it can stand for."""
     data = read_yaml_mapping(shipped("language/organisation_anaphors.yaml"), "anaphor table")
-    words = data.get("words")
-    if not data.get("source") or not isinstance(words, dict):
-        raise ConfigError("language/organisation_anaphors.yaml: needs `source:` and a `words:` mapping")
-    return MappingProxyType({str(k): str(v) for k, v in words.items()})
+    fits = data.get("fits")
+    if not data.get("source") or not isinstance(fits, dict) or set(fits) != set(data.get("words") or ()):
+        raise ConfigError("language/organisation_anaphors.yaml: needs `source:`, `words:` and `fits:` for each word")
+    return MappingProxyType({str(k): str(v) for k, v in fits.items()})
 
 
 _ORG_ANAPHORS = _organisation_anaphors()

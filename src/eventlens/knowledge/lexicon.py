@@ -48,6 +48,9 @@ _WORD_LISTS = (
     "intent_nouns",
     "motion_verbs",
     "weak_attitudes",
+    "committing_verbs",
+    "plotting_verbs",
+    "wrongful_adjectives",
 )
 
 
@@ -171,7 +174,10 @@ class Lexicon:
             raise ConfigError("lexicon codes unknown to the ontology: " + ", ".join(bad[:10]))
 
     def word(self, listname: str) -> frozenset[str]:
-        return self.words.get(listname, frozenset())
+        """A word list of frames.yaml; a name the lexicon does not declare is a bug, not an empty list."""
+        if listname not in self.words:
+            raise KeyError(f"no word list {listname!r} in the lexicon (declared: {', '.join(sorted(self.words))})")
+        return self.words[listname]
 
 
 def match_pattern(

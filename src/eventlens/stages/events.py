@@ -238,7 +238,7 @@ class EventCoder:
         for party in parties:
             head = resolver.spacy_doc[party.token]
             term = None if party.known else self._role_term(party.actor.name, head)
-            iso3 = _first_country(_place_parties(resolver, locative(head))) or place_iso3
+            iso3 = _first_country(_place_parties(resolver, _own_places(head))) or place_iso3
             via = "located"
             if iso3 is None and story is not None:
                 iso3, via = story, "story"
@@ -500,6 +500,18 @@ def story_country(doc: Document, share: float = 0.5, least: int = 3) -> str | No
         return None
     iso3, n = counts.most_common(1)[0]
     return iso3 if n >= least and n >= share * sum(counts.values()) else None
+
+
+_BASED = frozenset({"base", "station", "headquarter", "locate"})
+
+
+def _own_places(head: object) -> list[object]:
+    """Where a party is: "police in Kampala", "militants based in Afghanistan"."""
+    places = locative(head)
+    for child in head.children:  # type: ignore[attr-defined]
+        if child.dep_ == "acl" and child.lemma_.lower() in _BASED:
+            places += locative(child)
+    return places
 
 
 def _place_parties(resolver: ArgumentResolver, tokens: Iterable[object]) -> list[Party]:
