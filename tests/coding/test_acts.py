@@ -119,3 +119,34 @@ def test_calls_talks_and_visits(process_text: Run, text: str, src: str, cameo: s
 def test_sanctions_and_aid_cuts(process_text: Run, text: str, src: str, cameo: str, tgt: str) -> None:
     doc = process_text(text)
     assert _kept(doc, src, cameo, tgt), [(e.source.code, e.cameo, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("French President Emmanuel Macron called Chinese subsidies unbearable.", ("FRA", "CHN")),
+        (
+            "Robert Jenrick, the British opposition leader, described Germany's proposed plan as a strategic disaster.",
+            ("GBR", "DEU"),
+        ),
+        ("Kenya said Somalia's case was illegal.", ("KEN", "SOM")),
+    ],
+)
+def test_a_damning_judgement_of_someone_or_theirs_is_a_criticism(
+    process_text: Callable[..., Document], text: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    found = {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo == "111"}
+    assert pair in found, [(e.cameo, e.source.code, e.target.code) for e in doc.events + doc.rejected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called Putin a strong leader.",
+        "Kenya said Somalia's case was not illegal.",
+        "Officials said the situation was dangerous.",
+    ],
+)
+def test_praise_negation_or_no_one_judged_is_no_criticism(process_text: Callable[..., Document], text: str) -> None:
+    assert not [e for e in process_text(text).events if e.cameo.startswith("11")]

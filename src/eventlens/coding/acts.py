@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..knowledge.lexicon import Frame, Lexicon, Pattern, match_pattern
 from ..knowledge.ontology import Ontology
 from .arguments import ArgumentResolver, Party, conjuncts
+from .stances import charged_wrong, judged_negatively
 from .syntax import (
     aux_words,
     going_to,
@@ -137,8 +138,8 @@ class ActFinder:
             pattern = self._verb_pattern(tok)
             if pattern is not None and pattern.frame:
                 return self._frame_act(tok, pattern, self.lex.frames[pattern.frame])
-            if lemma in self.lex.word("say_verbs"):
-                return self._obligation_act(tok) or self._allegation_act(tok)
+            if lemma in self.lex.word("say_verbs") or lemma in self.lex.word("naming_verbs"):
+                return self._obligation_act(tok) or self._allegation_act(tok) or self._evaluation_act(tok)
         attitude = lemma in self.lex.word("intent_adjectives") or lemma in self.lex.word("refusal_adjectives")
         if attitude and any(c.dep_ == "xcomp" for c in tok.children):
             frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
@@ -557,6 +558,27 @@ class ActFinder:
             act.span_tokens.append(clause)
         return act
 
+    def _wrong_code(self, tok: object) -> str | None:
+        wrong = self._wrong(tok)
+        return wrong.code if wrong is not None else None
+
+    def _evaluation_act(self, tok: object) -> Act | None:
+        """ "Trump called Canada 'one of the most hostile ...'", "described the plan as a strategic
+        disaster", "said the ruling was unacceptable": a damning judgement of someone or of what is
+        theirs is a criticism (111) by the one who makes it."""
+        judged = judged_negatively(tok, self.lex)
+        if judged is None:
+            return None
+        sources, _ = self.subject_of(tok)
+        if not sources:
+            return None
+        target, word = judged
+        self.consumed.update({word.i, target.i})
+        act = Act(code="111", pattern=f"judge:{word.lemma_.lower()}@111", trigger=tok, sources=sources,
+                  targets=[target])  # fmt: skip
+        act.span_tokens.append(word)
+        return self._apply_modality(tok, act)
+
     def _allegation_act(self, tok: object) -> Act | None:
         """ "X said Y was involved in corrupt acts", "X says both sides committed grave abuses", "X said
         the attack was orchestrated by Y": what is said charges Y with a wrong, so X accuses Y (112,
@@ -564,7 +586,7 @@ class ActFinder:
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is None or clause.pos_ not in ("VERB", "AUX"):
             return None
-        found = self._charged_wrong(clause)
+        found = charged_wrong(clause, self.lex, self._wrong_code)
         if found is None:
             return None
         code, accused, wrong = found
@@ -575,43 +597,6 @@ class ActFinder:
         act = Act(code=code, pattern=f"say+wrong@{code}", trigger=tok, sources=sources, targets=accused)
         act.span_tokens.append(wrong)
         return act
-
-    def _charged_wrong(self, clause: object) -> tuple[str, list[object], object] | None:
-        """The wrong a clause charges someone with, its code and who is charged: "Y committed
-        abuses", "Y was involved in corruption", "Y is behind / responsible for the attack",
-        "Y orchestrated the attack", "the attack was orchestrated by Y"."""
-        lemma = clause.lemma_.lower()
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        agents = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if lemma in self.lex.word("plotting_verbs"):  # "orchestrated the attack" / "was orchestrated by Y"
-            return ("112", agents or [s for s in subjects if s.dep_ == "nsubj"], clause) if agents or subjects else None
-        if lemma in self.lex.word("committing_verbs"):
-            objects = [c for c in clause.children if c.dep_ == "dobj"]
-            phrases = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
-            for obj in objects + phrases:
-                wrong = self._wrong_inside(obj)
-                if wrong is not None:
-                    return wrong, agents or [s for s in subjects if s.dep_ == "nsubj"] or subjects, obj
-            return None
-        if lemma == "be":
-            heads = [c for c in clause.children if c.dep_ == "acomp" and c.lower_ == "responsible"] + [clause]
-            for head in heads:
-                for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "behind")):
-                    for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                        wrong = self._wrong_inside(obj)
-                        if wrong is not None and subjects:
-                            return wrong, subjects, obj
-        return None
-
-    def _wrong_inside(self, head: object) -> str | None:
-        """The code of the first wrong named in a phrase ("corrupt acts", "grave human rights abuses")."""
-        for tok in head.subtree:
-            wrong = self._wrong(tok)
-            if wrong is not None:
-                return wrong.code
-            if tok.lemma_.lower() in self.lex.word("wrongful_adjectives"):
-                return "1121" if tok.lemma_.lower() in ("corrupt", "fraudulent") else "112"
-        return None
 
     def _criticism_adjective_act(self, tok: object) -> Act | None:
         """ "X is deeply concerned about Y's build-up", "critical of the government": X criticizes Y."""

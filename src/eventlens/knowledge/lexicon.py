@@ -51,6 +51,8 @@ _WORD_LISTS = (
     "committing_verbs",
     "plotting_verbs",
     "wrongful_adjectives",
+    "naming_verbs",
+    "damning_words",
 )
 
 
