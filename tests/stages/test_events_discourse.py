@@ -151,3 +151,21 @@ def test_a_statement_that_charges_someone_with_a_wrong_is_an_accusation(
 )
 def test_a_statement_without_a_wrong_is_no_accusation(process_text: Run, text: str) -> None:
     assert not [e for e in process_text(text).events if e.cameo.startswith("112")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        ("Kim Jong Un asked Trump for sanctions relief in Hanoi. Trump denied the request.", "12", ("USA", "PRK")),
+        (
+            "The United States accused Russia of buying weapons from North Korea. "
+            "Russia's envoy dismissed accusations that it buys weapons.",
+            "016",
+            ("RUS", "USA"),
+        ),
+    ],
+)
+def test_a_request_or_charges_told_before_are_whose_they_were(
+    process_text: Run, text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(process_text(text), cameo)

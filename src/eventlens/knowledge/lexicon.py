@@ -118,6 +118,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     accuse_nouns: dict[str, str]
     version: str
+    act_nouns: dict[str, str] = field(default_factory=dict)  # "request" -> "020": the act a noun names
     sources: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
@@ -152,6 +153,9 @@ class Lexicon:
             },
             version=";".join([*versions, str(frames_data.get("version", "frames"))]),
             sources=tuple(sources),
+            act_nouns={
+                str(w): str(code) for code, words in (frames_data.get("act_nouns") or {}).items() for w in words
+            },
         )
         if ontology is not None:
             lexicon.check(ontology)

@@ -269,7 +269,9 @@ class EventCoder:
         patient = bool(roots & _PATIENT_ROOTS)
         if known and not patient:
             return found
-        if not known and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):  # type: ignore[attr-defined]
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)  # type: ignore[attr-defined]
+        charges = "11" in roots and noun.tag_ == "NNS"  # type: ignore[attr-defined]  # "dismissed accusations that"
+        if not known and not (definite or charges):
             return found
         patients = {_key(p.actor) for p in known}
         for event in reversed(prior):
@@ -308,8 +310,9 @@ class EventCoder:
         for word in words:
             lemma = word.lemma_.lower()
             roots |= {p.code[:2] for p in self.lexicon.nouns.get(lemma, ()) if p.code}
-            if lemma in self.lexicon.accuse_nouns:
-                roots.add(self.lexicon.accuse_nouns[lemma][:2])
+            for table in (self.lexicon.accuse_nouns, self.lexicon.act_nouns):
+                if lemma in table:
+                    roots.add(table[lemma][:2])
         return roots
 
     def _role_term(self, name: str, head: object) -> SectorTerm | None:
