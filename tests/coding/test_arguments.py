@@ -89,3 +89,16 @@ def test_a_things_agent_is_its_owner(process_text: Run) -> None:
     doc = process_text("Germany welcomed the release of the journalist by Iran.")
     targets = {(e.target.code or "")[:3] for e in doc.events if e.cameo.startswith("051")}
     assert targets == {"IRN"}, [(e.source.code, e.cameo, e.target.code) for e in doc.events]
+
+
+def test_the_statement_is_the_one_an_actor_was_said_to_issue(process_text) -> None:
+    doc = process_text(
+        "U.S. Secretary of State Antony Blinken issued a statement on Tuesday about Somalia. "
+        "The statement threatened sanctions against Somalia."
+    )
+    assert {(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith("13")} == {("USAGOV", "SOM")}
+
+
+def test_a_statement_no_one_was_said_to_issue_stays_unowned(process_text) -> None:
+    doc = process_text("The statement threatened sanctions against Somalia.")
+    assert not doc.events

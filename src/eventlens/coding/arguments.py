@@ -43,6 +43,7 @@ def _organisation_anaphors() -> MappingProxyType[str, str]:
 
 
 _ORG_ANAPHORS = _organisation_anaphors()
+_DOCUMENTS = word_list("document_nouns")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class ArgumentResolver:
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.never_actors:
             return [self._unknown(head)]  # "battled blazes in Canada": a fire is nobody
         if not things and self.is_thing(head):
-            owners = self._owners(head)
+            owners = self._owners(head) or self._issuer(head)
             demonym = None if owners else self._demonym_party(head)
             return owners or ([demonym] if demonym else [self._unknown(head)])
         found = self._search(head, max_depth=_MAX_DEPTH)
@@ -202,6 +203,30 @@ class ArgumentResolver:
                 left = head.left_edge
                 return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "anaphor")
         return None
+
+    def _issuer(self, document: object) -> list[Party]:
+        """ "The statement threatened sanctions": a definite document noun with no owner is the one
+        the story last had a known actor issue, write or speak in ("Blinken issued a statement
+        Tuesday", "said in a letter"), in this sentence or the two before."""
+        lemma = document.lemma_.lower()
+        if lemma not in _DOCUMENTS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children
+        ):
+            return []
+        here = self.sentence_index(document.idx)
+        for tok in reversed(self.spacy_doc[: document.i]):
+            if here is not None and (self.sentence_index(tok.idx) or 0) < here - 2:
+                break
+            if tok.lemma_.lower() != lemma:
+                continue
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            found = [p for s in subjects for p in self._covering(s)] or [
+                p for s in subjects for p in self._search(s, 2)
+            ]
+            if found:
+                return found[:1]
+        return []
 
     def _owners(self, thing: object) -> list[Party]:
         """Whose a thing is: a possessor or modifier ("Iran's decision", "Chinese investment"), an
