@@ -169,3 +169,21 @@ def test_a_request_or_charges_told_before_are_whose_they_were(
     process_text: Run, text: str, cameo: str, pair: tuple[str, str]
 ) -> None:
     assert pair in _pairs(process_text(text), cameo)
+
+
+_TURKEY_US = (
+    "Turkey bought S-400 missiles from Russia in 2019. The United States suspended Turkey from the F-35 "
+    "programme. Washington threatened Ankara with sanctions on Monday. Turkey rejected U.S. demands on Tuesday. "
+)
+
+
+def test_an_untargeted_warning_aims_at_the_other_side_of_the_story(process_text: Run) -> None:
+    doc = process_text(_TURKEY_US + "Ankara threatened to retaliate.")
+    warned = [e for e in doc.events if e.cameo.startswith("13") and e.source.code == "TUR"]
+    assert warned and all((e.target.code or "").startswith("USA") for e in warned)
+    assert all("story_target" in e.confidence_reasons for e in warned)
+
+
+def test_no_story_pair_no_guessed_target(process_text: Run) -> None:
+    doc = process_text("Turkey bought S-400 missiles from Russia. Ankara threatened to retaliate.")
+    assert not [e for e in doc.events if "story_target" in e.confidence_reasons]

@@ -53,6 +53,7 @@ _WORD_LISTS = (
     "wrongful_adjectives",
     "naming_verbs",
     "damning_words",
+    "story_target_roots",
 )
 
 

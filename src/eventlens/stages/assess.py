@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..coding.story import STORY_TARGET
 from ..knowledge.actors import country_of_code
 from ..knowledge.datafiles import read_yaml_mapping
 from ..model import Actor, Document, Event
@@ -126,6 +127,8 @@ class EventAssessor:
             reasons.append("ethnic_group")
         if IMPLICIT_SOURCE in event.pattern:
             reasons.append("implicit_authority")
+        if STORY_TARGET in event.pattern:
+            reasons.append("story_target")
         if not _identified(event.target):
             if not event.cameo.startswith(self.rules.targetless_acts):
                 reasons.append("target_absent")

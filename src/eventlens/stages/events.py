@@ -9,12 +9,12 @@ and the evidence span. Dates, places and reporters are filled in by later stages
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
+from ..coding.story import country_of_actor, fill_story_targets, story_country
 from ..coding.syntax import locative
 from ..knowledge.actors import ActorKB, SectorTerm
 from ..knowledge.lexicon import Lexicon
@@ -62,6 +62,7 @@ class EventCoder:
         self._domestic = self.lexicon.word("domestic_codes")
         self._actor_kb = actor_kb
         self._actor_nouns = self.lexicon.word("actor_nouns")
+        self._story_target_roots = tuple(self.lexicon.word("story_target_roots"))
 
     def is_actor_noun(self, word: str) -> bool:
         """A common noun that can name an actor: a general group noun or a role term of the actor KB."""
@@ -114,6 +115,7 @@ class EventCoder:
                         meeting_ids.add(id(event))
             self._remember_subject(sent, resolver, finder)
         self._settle_meetings(events, meeting_ids)
+        fill_story_targets(events, self._story_target_roots)
         doc.events = events
         return doc
 
@@ -149,8 +151,8 @@ class EventCoder:
                 targets = places
         sources = _distinct(sources)
         if act.code.startswith("15"):  # "sent 10,000 troops to the border": its own troops are not a target
-            own = {_country_of(p.actor) for p in sources if p.known}
-            targets = [t for t in targets if not (t.known and _country_of(t.actor) in own)]
+            own = {country_of_actor(p.actor) for p in sources if p.known}
+            targets = [t for t in targets if not (t.known and country_of_actor(t.actor) in own)]
         targets = [t for t in _distinct(targets) if t.key() not in {s.key() for s in sources} or len(sources) > 1]
         if act.symmetric and len(sources) == 1 and not targets:
             sources = _distinct(sources + self._co_participants(act, resolver, sources[0]))
@@ -179,7 +181,7 @@ class EventCoder:
         """A curfew, an arrest, a strike, a resignation aimed at no one known: the source's own
         country is the target (the CAMEO convention for domestic acts). An unknown target named in
         the text ("52 members of MASSOB") keeps its name and takes that country's code."""
-        countries = [iso3 for s in sources if s.known and (iso3 := _country_of(s.actor))]
+        countries = [iso3 for s in sources if s.known and (iso3 := country_of_actor(s.actor))]
         if not countries:
             return unknown
         iso3 = countries[0]
@@ -446,7 +448,7 @@ class EventCoder:
     def _meeting_code(self, place_token: object, source: Actor, target: Actor, doc: Document) -> str:
         """042 visit / 043 host / 044 third location, from the place's country and the sides'."""
         place_country = self._place_country(place_token)
-        a, b = _country_of(source), _country_of(target)
+        a, b = country_of_actor(source), country_of_actor(target)
         if not place_country or not a or not b or a == b:
             return "040"
         if place_country not in (a, b):
@@ -493,18 +495,6 @@ class EventCoder:
                 return
 
 
-def story_country(doc: Document, share: float = 0.5, least: int = 3) -> str | None:
-    """The country a story is set in: the country of at least `least` and at least `share` of
-    the body's actor mentions that have a country, else none (a story across several countries
-    places no one by default)."""
-    body = {s.index for s in doc.sentences if s.kind == "body"}
-    counts = Counter(iso3 for m in doc.actor_mentions if m.sentence in body and (iso3 := _country_of(m.actor)))
-    if not counts:
-        return None
-    iso3, n = counts.most_common(1)[0]
-    return iso3 if n >= least and n >= share * sum(counts.values()) else None
-
-
 _BASED = frozenset({"base", "station", "headquarter", "locate"})
 
 
@@ -524,7 +514,7 @@ def _place_parties(resolver: ArgumentResolver, tokens: Iterable[object]) -> list
 
 def _first_country(parties: Iterable[Party]) -> str | None:
     """The country of the first known party that has one."""
-    return next((c for p in parties if p.known and (c := _country_of(p.actor))), None)
+    return next((c for p in parties if p.known and (c := country_of_actor(p.actor))), None)
 
 
 def _agentless(act: Act) -> bool:
@@ -557,14 +547,6 @@ def _copy_actor(actor: Actor) -> Actor:
         kind=actor.kind,
         aliases=list(actor.aliases),
     )
-
-
-def _country_of(actor: Actor) -> str | None:
-    if actor.country:
-        return actor.country
-    if actor.code and len(actor.code) >= 3 and actor.code[:3] not in ("IGO", "NGO", "MNC"):
-        return actor.code[:3]
-    return None
 
 
 def _is_official(actor: Actor) -> bool:

@@ -1,0 +1,83 @@
+"""What a whole story says about its actors: the country it is set in, the pair of sides it is about.
+
+Used by the events stage as the last resort for sides a sentence leaves unnamed: "opposition
+lawmakers" in a story set in Somalia are Somali; "Ankara is warning it could turn to Russia" in a
+story about Turkey and the United States warns the United States.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import Actor, Document, Event
+
+STORY_TARGET = "+story-target"  # pattern mark: the target is the other side of the story's pair
+
+
+def country_of_actor(actor: Actor) -> str | None:
+    """An actor's country: its own, else its code's first three letters (not for IGO/NGO/MNC)."""
+    if actor.country:
+        return actor.country
+    if actor.code and len(actor.code) >= 3 and actor.code[:3] not in ("IGO", "NGO", "MNC"):
+        return actor.code[:3]
+    return None
+
+
+def side_of(actor: Actor) -> str | None:
+    """The side an actor stands on in a story: its country, else its organisation code's first six
+    letters (IGOUNO, IGOEUR...)."""
+    return country_of_actor(actor) or ((actor.code or "")[:6] or None)
+
+
+def story_country(doc: Document, share: float = 0.5, least: int = 3) -> str | None:
+    """The country a story is set in: the country of at least `least` and at least `share` of
+    the body's actor mentions that have a country, else none (a story across several countries
+    places no one by default)."""
+    body = {s.index for s in doc.sentences if s.kind == "body"}
+    counts = Counter(iso3 for m in doc.actor_mentions if m.sentence in body and (iso3 := country_of_actor(m.actor)))
+    if not counts:
+        return None
+    iso3, n = counts.most_common(1)[0]
+    return iso3 if n >= least and n >= share * sum(counts.values()) else None
+
+
+def story_pair(events: Iterable[Event], least: int = 2) -> dict[str, Actor] | None:
+    """The two sides a story is about: the pair of sides (countries or organisations) that the most
+    events with both sides named join, told at least `least` times and more often than any other
+    pair; each side with the actor that stands for it most often."""
+    pairs: Counter[frozenset[str]] = Counter()
+    actors: dict[str, Counter[str]] = {}
+    by_key: dict[str, Actor] = {}
+    for event in events:
+        a, b = side_of(event.source), side_of(event.target)
+        if not a or not b or a == b or not event.source.code or not event.target.code:
+            continue
+        pairs[frozenset((a, b))] += 1
+        for side, actor in ((a, event.source), (b, event.target)):
+            key = actor.actor_id or actor.code or ""
+            actors.setdefault(side, Counter())[key] += 1
+            by_key.setdefault(key, actor)
+    ranked = pairs.most_common(2)
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return {side: by_key[actors[side].most_common(1)[0][0]] for side in ranked[0][0]}
+
+
+def fill_story_targets(events: list[Event], roots: tuple[str, ...]) -> None:
+    """A verbal act with no target named (a warning, an appeal, a criticism: CAMEO `roots`) by one
+    side of the story's pair is aimed at the other side. The event is marked (`STORY_TARGET`) so
+    the assess stage weighs the guess."""
+    pair = story_pair(events)
+    if pair is None:
+        return
+    for event in events:
+        side = side_of(event.source)
+        if event.target.code or event.target.name or side not in pair or not event.cameo.startswith(roots):
+            continue
+        other = next(actor for key, actor in pair.items() if key != side)
+        event.target = Actor(
+            name=other.name, code=other.code, country=other.country, sector=other.sector,
+            actor_id=other.actor_id, kind=other.kind, aliases=list(other.aliases),
+        )  # fmt: skip
+        event.pattern += STORY_TARGET
