@@ -150,3 +150,34 @@ def test_a_damning_judgement_of_someone_or_theirs_is_a_criticism(
 )
 def test_praise_negation_or_no_one_judged_is_no_criticism(process_text: Callable[..., Document], text: str) -> None:
     assert not [e for e in process_text(text).events if e.cameo.startswith("11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        # a date opening the sentence is no particle: not "call on"
+        (
+            'On Wednesday, French President Emmanuel Macron called Chinese subsidies "unbearable."',
+            "111",
+            ("FRA", "CHN"),
+        ),
+        (
+            "Trump contended in a post that the EU is one of the most hostile and abusive authorities in the world.",
+            "111",
+            ("USA", "IGO"),
+        ),
+        ("The Kenyan president attacked the BBC for refusing to air his speech.", "111", ("KEN", "GBR")),
+        ("On Monday, Turkey called on Russia to withdraw its troops.", "10", ("TUR", "RUS")),
+    ],
+)
+def test_judgements_verbal_attacks_and_dated_calls(
+    process_text: Callable[..., Document], text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    found = {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith(cameo)}
+    assert pair in found, [(e.cameo, e.source.code, e.target.code) for e in doc.events + doc.rejected]
+
+
+def test_a_verbal_attack_is_not_violence(process_text: Callable[..., Document]) -> None:
+    doc = process_text("The Kenyan president attacked the BBC for refusing to air his speech.")
+    assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("19")]

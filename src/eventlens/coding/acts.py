@@ -34,6 +34,12 @@ _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
 
 
+def _dates_only(prep: object) -> bool:
+    """A preposition whose object is a date or time ("on Wednesday"): not a verb particle."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]  # type: ignore[attr-defined]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
 @dataclass
 class Act:
     """A coded act before its arguments are resolved to actors."""
@@ -135,11 +141,15 @@ class ActFinder:
     def _frame_trigger(self, tok: object) -> Act | None:
         lemma = self.lemma(tok)
         if tok.tag_.startswith(_VERB_TAGS) or tok.pos_ == "VERB":
+            if lemma in self.lex.word("naming_verbs") or lemma in self.lex.word("say_verbs"):
+                stance = self._evaluation_act(tok) or self._allegation_act(tok)
+                if stance is not None:  # "called X a sham", "warned that X is illegal"
+                    return stance
             pattern = self._verb_pattern(tok)
             if pattern is not None and pattern.frame:
                 return self._frame_act(tok, pattern, self.lex.frames[pattern.frame])
-            if lemma in self.lex.word("say_verbs") or lemma in self.lex.word("naming_verbs"):
-                return self._obligation_act(tok) or self._allegation_act(tok) or self._evaluation_act(tok)
+            if lemma in self.lex.word("say_verbs"):
+                return self._obligation_act(tok)
         attitude = lemma in self.lex.word("intent_adjectives") or lemma in self.lex.word("refusal_adjectives")
         if attitude and any(c.dep_ == "xcomp" for c in tok.children):
             frame = "intend" if lemma in self.lex.word("intent_adjectives") else "reject"
@@ -170,7 +180,11 @@ class ActFinder:
         patterns = self.lex.verbs.get(self.lemma(tok))
         if not patterns:
             return None
-        particles = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        particles = {
+            c.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("prt", "prep", "agent") and not _dates_only(c)  # "On Wednesday, X called ..."
+        }
         words: set[str] = set()
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS or c.dep_ in ("nsubjpass", "acomp", "dative", "oprd", "attr"):
