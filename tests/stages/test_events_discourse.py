@@ -187,3 +187,20 @@ def test_an_untargeted_warning_aims_at_the_other_side_of_the_story(process_text:
 def test_no_story_pair_no_guessed_target(process_text: Run) -> None:
     doc = process_text("Turkey bought S-400 missiles from Russia. Ankara threatened to retaliate.")
     assert not [e for e in doc.events if "story_target" in e.confidence_reasons]
+
+
+def test_fighting_a_fire_abroad_is_not_an_attack_on_the_country(process_text: Run) -> None:
+    doc = process_text("Australian firefighters, who have in previous years battled blazes in Canada, arrived.")
+    assert not [e for e in doc.events if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian diplomats and Western officials cooperated closely in Geneva on Monday.",
+        "Army officers and rebels were negotiating in Juba on Friday.",
+    ],
+)
+def test_the_place_of_a_cooperation_or_talks_is_no_partner(process_text: Run, text: str) -> None:
+    doc = process_text(text)
+    assert not [e for e in doc.events + doc.rejected if e.target.kind == "place" or e.source.kind == "place"]

@@ -30,6 +30,7 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
 
@@ -271,7 +272,10 @@ class ActFinder:
             return preps  # "discussed the ceasefire with X": the object is the topic
         if direct or preps or pattern.meeting:
             return direct or preps
-        found = locative(tok) or [g for n in named for g in locative(n)]
+        # "shelled targets in Idlib", "protested in Belgrade": the place may stand for the target of
+        # force, coercion and protest, never for the partner of a meeting or a cooperation
+        place_target = (pattern.code or "")[:2] in _PLACE_TARGET_ROOTS
+        found = (locative(tok) or [g for n in named for g in locative(n)]) if place_target else []
         if found:
             return found
         self.weak_targets.update(n.i for n in named)  # a target only if it names a known actor

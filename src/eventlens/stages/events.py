@@ -30,6 +30,7 @@ _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "LEG", "JUD", "SPY", 
 IMPLICIT_SOURCE = "+implicit-source"  # pattern mark: the source is the local authorities, unnamed in the text
 _PERSON_SUFFIXES = ("ist", "ists", "ian", "ians")  # scientist, activist, civilian, politician
 _PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # a place may stand for the target
+_LOCAL_ACT_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts whose place says whose unnamed people act
 _STATE_ACTS = ("172", "173", "116")  # ban, arrest/detain, sentence: done by a state when no one else is named
 # Things attacked, seized or destroyed stand for their owner or their place (code prefixes).
 _THING_TARGET_CODES = ("18", "19", "20", "1711", "1712")
@@ -144,7 +145,14 @@ class EventCoder:
             targets += found
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
-        if not any(t.known for t in targets) and act.locative and act.code[:2] in _PLACE_TARGET_ROOTS:
+        nature = self.lexicon.word("never_actor_nouns")
+        aimed_at_nature = any(t.lemma_.lower() in nature for t in act.targets)  # "battled blazes in Canada"
+        if (
+            not any(t.known for t in targets)
+            and act.locative
+            and act.code[:2] in _PLACE_TARGET_ROOTS
+            and not aimed_at_nature
+        ):
             # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
             places = _place_parties(resolver, act.locative)
             if places:
@@ -228,7 +236,9 @@ class EventCoder:
         a story about Somalia are Somali."""
         if self._actor_kb is None or all(p.known for p in parties):
             return parties
-        where = list(act.locative)
+        # the act's place locates unnamed people only for domestic force, coercion and protest:
+        # "police arrested ... in Kampala", not "the two presidents are cooperating in Syria"
+        where = list(act.locative) if act.code[:2] in _LOCAL_ACT_ROOTS else []
         trig = act.trigger
         if trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             where.append(trig.head)  # "the coastal region, where security forces clashed with..."
