@@ -181,3 +181,11 @@ def test_judgements_verbal_attacks_and_dated_calls(
 def test_a_verbal_attack_is_not_violence(process_text: Callable[..., Document]) -> None:
     doc = process_text("The Kenyan president attacked the BBC for refusing to air his speech.")
     assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senator Risch said the U.S. and our allies must take a long-term approach.", "Kenya said we must act now."],
+)
+def test_an_obligation_the_speaker_takes_on_is_no_demand(process_text: Callable[..., Document], text: str) -> None:
+    assert not [e for e in process_text(text).events + process_text(text).rejected if e.pattern.startswith("say+must")]

@@ -31,6 +31,7 @@ _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
 
@@ -568,6 +569,8 @@ class ActFinder:
             g for c in tok.children if c.dep_ == "prep" and c.lemma_ == "to" for g in c.children if g.dep_ == "pobj"
         ]
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(w.lower_ in _FIRST_PERSON for s in subjects for w in s.subtree):
+            return None  # "we must act", "the U.S. and our allies must ...": a resolve, not a demand
         if subjects and subjects[0].pos_ == "PRON" and addressed:
             subjects = addressed
         act = Act(code=code or frame.code, pattern="say+must@demand", trigger=tok, sources=sources, targets=subjects)
