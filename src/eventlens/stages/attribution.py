@@ -28,6 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ..coding.arguments import entity_of
 from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
 from ..model import Actor, Attribution, Document, Event
 from .event_anchor import trigger_token
@@ -275,14 +276,17 @@ def _noun_phrase(noun: Token) -> Span:
 def _entity_at_end(part: Span, descriptions: frozenset[str]) -> Span | None:
     """A person or organisation named at the end of a described phrase ("Canadian Foreign
     Minister Melanie Joly" -> "Melanie Joly"); None when the phrase is all name."""
-    for ent in part.doc.ents:
-        if ent.end == part.end and ent.start > part.start and ent.label_ in ("PERSON", "ORG"):
-            before = part.doc[ent.start - 1]
-            if before.tag_ in ("NNP", "NNPS") and before.lower_ not in descriptions:
-                return None  # "Siyoka Simasiku": the first name is part of the name
-            start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-            return part.doc[start : ent.end]
-    return None
+    last = part.doc[part.end - 1]
+    if last.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    ent = entity_of(last)
+    if ent.end != part.end or ent.start <= part.start:
+        return None
+    before = part.doc[ent.start - 1]
+    if before.tag_ in ("NNP", "NNPS") and before.lower_ not in descriptions:
+        return None  # "Siyoka Simasiku": the first name is part of the name
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    return part.doc[start : ent.end]
 
 
 def _trim(span: Span) -> Span | None:
