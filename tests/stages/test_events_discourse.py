@@ -204,3 +204,27 @@ def test_fighting_a_fire_abroad_is_not_an_attack_on_the_country(process_text: Ru
 def test_the_place_of_a_cooperation_or_talks_is_no_partner(process_text: Run, text: str) -> None:
     doc = process_text(text)
     assert not [e for e in doc.events + doc.rejected if e.target.kind == "place" or e.source.kind == "place"]
+
+
+def test_denying_the_charges_against_oneself_answers_the_state(process_text: Run) -> None:
+    doc = process_text(
+        "Police in Harare arrested the journalist Jonas Moyo on Monday. Moyo denies the charges against him."
+    )
+    assert {(e.source.code, e.target.code) for e in doc.events if e.cameo == "016"} == {("ZWEMED", "ZWEGOV")}
+
+
+def test_both_sides_are_the_two_sides_of_the_story(process_text: Run) -> None:
+    doc = process_text(
+        "Israeli troops attacked Hamas fighters in Gaza. Hamas fired rockets at Israel. Israel bombed Hamas "
+        "positions. The United Nations says both sides have committed grave abuses."
+    )
+    targets = {(e.target.code or "")[:3] for e in doc.events if e.cameo.startswith("112")}
+    assert targets == {"ISR", "PSE"}
+
+
+def test_both_sides_in_a_story_set_in_one_country_is_that_country(process_text: Run) -> None:
+    doc = process_text(
+        "Sudan's army shelled Omdurman on Monday. Sudanese officials met in Port Sudan. Sudan's army fought "
+        "rebels near Khartoum. The United Nations says both sides have committed grave abuses."
+    )
+    assert {e.target.code for e in doc.events if e.cameo.startswith("112")} == {"SDN"}

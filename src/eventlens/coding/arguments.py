@@ -388,8 +388,8 @@ class ArgumentResolver:
 
     def _unknown(self, head: object) -> Party:
         left = head.left_edge
-        while left.i < head.i and left.dep_ in ("det", "punct", "predet"):
-            left = left.nbor(1)
+        while left.i < head.i and left.dep_ in ("det", "punct", "predet") and left.lower_ != "both":
+            left = left.nbor(1)  # "both sides" keeps its quantifier: it names a story's pair
         text = self.spacy_doc[left.i : head.i + 1].text
         if len(text) > _MAX_NAME:
             text = head.text

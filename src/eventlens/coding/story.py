@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
+from ..knowledge.datafiles import read_yaml_mapping, shipped, words_of
 from ..model import Actor, Document, Event
 
 STORY_TARGET = "+story-target"  # pattern mark: the target is the other side of the story's pair
+_PAIR_DATA = read_yaml_mapping(shipped("language/pair_anaphors.yaml"), "pair anaphors")
+_PAIR_HEADS = words_of(_PAIR_DATA, "eventlens/data/language/pair_anaphors.yaml")
+_PAIR_QUANTIFIERS = frozenset(str(w) for w in _PAIR_DATA.get("quantifiers") or ())
 
 
 def country_of_actor(actor: Actor) -> str | None:
@@ -64,11 +69,25 @@ def story_pair(events: Iterable[Event], least: int = 2) -> dict[str, Actor] | No
     return {side: by_key[actors[side].most_common(1)[0][0]] for side in ranked[0][0]}
 
 
-def fill_story_targets(events: list[Event], roots: tuple[str, ...]) -> None:
+def names_the_pair(actor: Actor) -> bool:
+    """ "both sides", "the two countries", "the warring parties": a name for the story's two sides."""
+    words = actor.name.lower().split()
+    if actor.code or len(words) < 2:
+        return False
+    if words[0] == "the":
+        words = words[1:]
+    return len(words) >= 2 and words[0] in _PAIR_QUANTIFIERS and words[-1] in _PAIR_HEADS
+
+
+def fill_story_targets(events: list[Event], roots: tuple[str, ...], country: str | None = None) -> None:
     """A verbal act with no target named (a warning, an appeal, a criticism: CAMEO `roots`) by one
-    side of the story's pair is aimed at the other side. The event is marked (`STORY_TARGET`) so
-    the assess stage weighs the guess."""
+    side of the story's pair is aimed at the other side; "both sides" as a target is the pair (or,
+    in a story set in one country, that country). The events are marked (`STORY_TARGET`) so the
+    assess stage weighs the guess."""
     pair = story_pair(events)
+    for event in list(events):
+        if names_the_pair(event.target):
+            _aim_at_pair(event, events, pair, country)
     if pair is None:
         return
     for event in events:
@@ -81,3 +100,19 @@ def fill_story_targets(events: list[Event], roots: tuple[str, ...]) -> None:
             actor_id=other.actor_id, kind=other.kind, aliases=list(other.aliases),
         )  # fmt: skip
         event.pattern += STORY_TARGET
+
+
+def _aim_at_pair(event: Event, events: list[Event], pair: dict[str, Actor] | None, country: str | None) -> None:
+    """ "The UN says both sides committed abuses": one event per side of the pair other than the
+    source's own; with no pair, the story's country."""
+    sides = [a for key, a in (pair or {}).items() if key != side_of(event.source)]
+    if not sides and country is not None:
+        sides = [Actor(name=event.target.name, code=country, country=country, kind="country")]
+    for n, actor in enumerate(sides):
+        target = Actor(name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
+                       actor_id=actor.actor_id, kind=actor.kind, aliases=list(actor.aliases))  # fmt: skip
+        if n == 0:
+            event.target, event.pattern = target, event.pattern + STORY_TARGET
+        else:
+            copy = replace(event, target=target, mentions=list(event.mentions))
+            events.insert(events.index(event) + 1, copy)

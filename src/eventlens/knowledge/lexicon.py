@@ -259,7 +259,7 @@ def _pattern(pos: str, lemma: str, raw: dict[str, Any]) -> Pattern:
         particle=particle,
         objects=objects,
         modifiers=modifiers,
-        target_preps=_as_tuple(raw.get("target")) or _DEFAULT_TARGET[pos],
+        target_preps=_as_tuple(raw["target"]) if "target" in raw else _DEFAULT_TARGET[pos],  # [] names none
         source_preps=_as_tuple(raw.get("source")) or _DEFAULT_SOURCE[pos],
         of_role=str(raw.get("of", "target")),
         symmetric=bool(raw.get("symmetric", False)),

@@ -116,7 +116,7 @@ class EventCoder:
                         meeting_ids.add(id(event))
             self._remember_subject(sent, resolver, finder)
         self._settle_meetings(events, meeting_ids)
-        fill_story_targets(events, self._story_target_roots)
+        fill_story_targets(events, self._story_target_roots, story)
         doc.events = events
         return doc
 
@@ -278,7 +278,7 @@ class EventCoder:
         stem = noun.lemma_.lower()[:5]  # type: ignore[attr-defined]
         reactors = {_key(s.actor) for s in sources}
         known = [p for p in found if p.known]
-        patient = bool(roots & _PATIENT_ROOTS)
+        patient = bool(roots & _PATIENT_ROOTS) or ("11" in roots and _charged_one_named(noun))
         if known and not patient:
             return found
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)  # type: ignore[attr-defined]
@@ -295,13 +295,16 @@ class EventCoder:
                 continue
             first = found[0]
             return [Party(_copy_actor(event.source), first.start, first.end, first.token, True, "antecedent")]
-        if known and "17" in roots:  # "condemned X's arrest": an arrest is the state's act
-            iso3 = _first_country(known)
+        charged = noun.lemma_.lower() == "charge" and _charged_one_named(noun)  # type: ignore[attr-defined]
+        if (known and "17" in roots) or charged:
+            # "condemned X's arrest", "denied the charges against him": the state's act
+            iso3 = _first_country(known or sources)
             country = self.gazetteer.country(iso3) if iso3 else None  # type: ignore[attr-defined]
             if country is not None:
                 actor = Actor(name=f"{country.name} authorities", code=iso3 + "GOV", country=iso3, sector="GOV",
                               kind="unknown")  # fmt: skip
-                return [Party(actor, known[0].start, known[0].end, known[0].token, True, "implicit")]
+                where = (known or found)[0]
+                return [Party(actor, where.start, where.end, where.token, True, "implicit")]
         if known:  # the victim is not the one criticised
             return [
                 Party(
@@ -506,6 +509,15 @@ class EventCoder:
 
 
 _BASED = frozenset({"base", "station", "headquarter", "locate"})
+
+
+def _charged_one_named(noun: object) -> bool:
+    """ "the charges against him", "allegations of X": the phrase names who is charged, not who
+    charges (as a possessor or a "by" phrase would: "Pakistan's allegations")."""
+    children = list(noun.children)  # type: ignore[attr-defined]
+    if any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "of") for c in children)
 
 
 def _own_places(head: object) -> list[object]:
