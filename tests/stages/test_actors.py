@@ -422,3 +422,12 @@ def test_an_opposition_politician_is_the_opposition(process_text) -> None:
     doc = process_text("Zambian opposition politician Mary Phiri says the vote was rigged.", published="2024-05-02")
     phiri = [m.actor for m in doc.actor_mentions if m.actor.name == "Mary Phiri"]
     assert phiri and phiri[0].code == "ZMBOPP"
+
+
+def test_a_shared_surname_is_the_person_the_story_identifies_not_the_last_relative(process_text) -> None:
+    doc = process_text(
+        "The United States sanctioned former Albanian Prime Minister Sali Berisha on Monday. Berisha, his wife, "
+        "Liri Berisha, and his son, Shkelzen Berisha, are barred from travel. Berisha rejected the charges."
+    )
+    last = [m for m in doc.actor_mentions if m.text == "Berisha"][-1]
+    assert last.actor.name == "Sali Berisha" and (last.actor.code or "").startswith("ALB")

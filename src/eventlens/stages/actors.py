@@ -538,13 +538,16 @@ class ActorResolver:
         """An earlier person of the article this name refers to: same name, surname or variant."""
         key = name_key(name)
         vkey = variant_key(key)
+        namesakes: list[Actor] = []
         for _, actor, known in reversed(state.persons):
             kv = variant_key(known)
             if key == known or vkey == kv:
                 return actor
             if len(key) == 1 and kv and vkey and vkey[-1] == kv[-1]:
-                return actor
-        return None
+                namesakes.append(actor)
+        # A bare surname several people of the story share ("Berisha, his wife, Liri Berisha, his son,
+        # Shkelzen Berisha"): the one the story identifies, else the first named, the story's principal.
+        return next((a for a in reversed(namesakes) if a.code), namesakes[-1] if namesakes else None)
 
     def _resolve_role(
         self, phrase: Phrase, head: Piece, pieces: list[Piece], country: str | None,
