@@ -102,3 +102,20 @@ def test_the_statement_is_the_one_an_actor_was_said_to_issue(process_text) -> No
 def test_a_statement_no_one_was_said_to_issue_stays_unowned(process_text) -> None:
     doc = process_text("The statement threatened sanctions against Somalia.")
     assert not doc.events
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Militants linked with the Baloch Liberation Army attacked a police post near Quetta.", "PAKREB"),
+        ("Gunmen loyal to the Taliban attacked a checkpoint in Kunduz.", "AFGREB"),
+    ],
+)
+def test_unnamed_members_stand_for_the_group_they_are_tied_to(process_text, text: str, source: str) -> None:
+    doc = process_text(text)
+    assert source in {e.source.code for e in doc.events + doc.rejected if e.cameo.startswith("19")}
+
+
+def test_an_attack_near_a_town_is_on_its_country(process_text) -> None:
+    doc = process_text("The Baloch Liberation Army attacked a passenger train near Sibi on Tuesday.")
+    assert {(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith("19")} == {("PAKREB", "PAK")}

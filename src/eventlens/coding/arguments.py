@@ -44,6 +44,7 @@ def _organisation_anaphors() -> MappingProxyType[str, str]:
 
 _ORG_ANAPHORS = _organisation_anaphors()
 _DOCUMENTS = word_list("document_nouns")
+_AFFILIATED = frozenset({"link", "affiliate", "loyal", "ally", "align", "tie", "connect", "associate", "belong"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class ArgumentResolver:
             owners = self._owners(head) or self._issuer(head)
             demonym = None if owners else self._demonym_party(head)
             return owners or ([demonym] if demonym else [self._unknown(head)])
-        found = self._search(head, max_depth=_MAX_DEPTH)
+        found = self._search(head, max_depth=_MAX_DEPTH) or self._affiliation(head)
         if found:
             return found
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
@@ -226,6 +227,21 @@ class ArgumentResolver:
             ]
             if found:
                 return found[:1]
+        return []
+
+    def _affiliation(self, head: object) -> list[Party]:
+        """ "militants linked with the Baloch Liberation Army", "fighters loyal to Haftar": unnamed
+        members stand for the organisation or person they are tied to."""
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _AFFILIATED):
+            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                found = [p for g in prep.children if g.dep_ == "pobj" for p in self._covering(g)]
+                if found:
+                    return found
+        for amod in (c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in _AFFILIATED):
+            for prep in (c for c in amod.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                found = [p for g in prep.children if g.dep_ == "pobj" for p in self._covering(g)]
+                if found:
+                    return found
         return []
 
     def _owners(self, thing: object) -> list[Party]:

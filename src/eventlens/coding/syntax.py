@@ -43,7 +43,7 @@ def locative(verb: object) -> list[object]:
     return [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at")
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at", "near")
         for g in c.children
         if g.dep_ == "pobj" and near_place(g)
     ]
