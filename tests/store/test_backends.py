@@ -7,6 +7,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -61,7 +62,8 @@ def everything(store: eventlens.Store) -> dict[str, object]:
         "since": [e.id for e in store.query_events(EventQuery(since="2019-01-01", until="2020-01"))],
         "actors": store.list_actors(),
         "counts": store.counts(),
-        "article": store.get_article("a2"),
+        # when each store received the article differs by the time between the two runs
+        "article": replace(article, ingested_at=None) if (article := store.get_article("a2")) else None,
     }
 
 
