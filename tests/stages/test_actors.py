@@ -431,3 +431,19 @@ def test_a_shared_surname_is_the_person_the_story_identifies_not_the_last_relati
     )
     last = [m for m in doc.actor_mentions if m.text == "Berisha"][-1]
     assert last.actor.name == "Sali Berisha" and (last.actor.code or "").startswith("ALB")
+
+
+def test_a_given_name_used_alone_after_the_full_name_is_that_person(process_text) -> None:
+    doc = process_text(
+        "The government of Malaysian Prime Minister Mahathir Mohamad is reviewing ties. Mahathir criticized China."
+    )
+    assert {(e.source.code, e.target.code) for e in doc.events if e.cameo == "111"} == {("MYSGOV", "CHN")}
+
+
+def test_a_known_body_s_initials_after_its_full_name_are_that_body(process_text) -> None:
+    doc = process_text(
+        "Passengers described their ordeal at the hands of the Baloch Liberation Army. "
+        "The BLA attacked a police post in Quetta on Tuesday."
+    )
+    mentions = [m for m in doc.actor_mentions if m.text == "BLA"]
+    assert mentions and mentions[0].actor.code == "PAKREB"

@@ -83,6 +83,7 @@ class ArticleState:
     focus: str | None = None  # the article's most named country
     focus_coded: set[str] = field(default_factory=set)  # local people coded with `focus`, not the text
     acronyms: dict[str, KBMatch] = field(default_factory=dict)  # "BLA" after "Baloch Liberation Army (BLA)"
+    initials: dict[str, object] = field(default_factory=dict)  # "BLA" -> the Baloch Liberation Army named
     sentence: int = 0  # the sentence being resolved
     # unnamed heads of a body that is not a country ("The head of Doctors Without Borders"): (sentence, code)
     body_offices: list[tuple[int, str]] = field(default_factory=list)

@@ -139,13 +139,22 @@ class ActorResolver:
                     for entry in entries:
                         if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
                             state.full_names.add(entry.id)
+                        elif not isinstance(entry, (Person, Country)) and case_ok(ws[i : i + n], key):
+                            initials = "".join(w.text[0] for w in ws[i : i + n] if w.is_capitalised)
+                            if len(initials) >= 2:  # "Baloch Liberation Army" -> "BLA", if the text uses it
+                                state.initials.setdefault(initials, entry)
         state.focus = self._focus_country(sentence_words)
         for ws in sentence_words:
             self._collect_acronyms(ws, text, state)
 
     def _collect_acronyms(self, ws: list[Word], text: str, state: ArticleState) -> None:
         """ "the Baloch Liberation Army (BLA)" / "the Baloch Liberation Army, or BLA,": the article's own
-        short name for a known body."""
+        short name for a known body; so are a known body's initials once the article has named it in
+        full ("the Baloch Liberation Army ... the BLA")."""
+        for w in ws:
+            entry = state.initials.get(w.text) if w.is_upper and len(w.text) <= 6 else None
+            if entry is not None and w.fold not in state.acronyms and not self.kb.name_index.get((w.fold,)):
+                state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
         for i, w in enumerate(ws):
             before, after = text[max(0, w.start - 5) : w.start], text[w.end : w.end + 1]
             parenthesised = before.endswith("(") and after == ")"
@@ -547,7 +556,10 @@ class ActorResolver:
                 namesakes.append(actor)
         # A bare surname several people of the story share ("Berisha, his wife, Liri Berisha, his son,
         # Shkelzen Berisha"): the one the story identifies, else the first named, the story's principal.
-        return next((a for a in reversed(namesakes) if a.code), namesakes[-1] if namesakes else None)
+        found = next((a for a in reversed(namesakes) if a.code), namesakes[-1] if namesakes else None)
+        if found is None and len(key) == 1:  # "Mahathir" after "Mahathir Mohamad": a given name used alone
+            found = next((a for _, a, known in state.persons if len(known) > 1 and known[0] == key[0] and a.code), None)
+        return found
 
     def _resolve_role(
         self, phrase: Phrase, head: Piece, pieces: list[Piece], country: str | None,
