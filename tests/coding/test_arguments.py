@@ -119,3 +119,23 @@ def test_unnamed_members_stand_for_the_group_they_are_tied_to(process_text, text
 def test_an_attack_near_a_town_is_on_its_country(process_text) -> None:
     doc = process_text("The Baloch Liberation Army attacked a passenger train near Sibi on Tuesday.")
     assert {(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith("19")} == {("PAKREB", "PAK")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe will impose sanctions on Iran. We reject Iran's offer,\u201d U.S. Secretary of State Marco Rubio "
+        "said.",
+        "U.S. Secretary of State Marco Rubio said on Monday: \u201cWe will impose sanctions on Iran. We reject Iran's "
+        "offer.\u201d",
+    ],
+)
+def test_a_first_person_in_a_quotation_is_its_speaker(process_text, text: str) -> None:
+    doc = process_text(text)
+    sources = {e.source.code for e in doc.events + doc.rejected if e.target.code == "IRN"}
+    assert sources == {"USAGOV"}, [(e.cameo, e.source.code, e.target.code) for e in doc.events + doc.rejected]
+
+
+def test_a_first_person_outside_any_quotation_is_nobody_known(process_text) -> None:
+    doc = process_text("Iran rejected the offer on Monday. We will impose sanctions on Iran.")
+    assert not [e for e in doc.events if e.cameo.startswith("13")]

@@ -44,6 +44,9 @@ def _organisation_anaphors() -> MappingProxyType[str, str]:
 
 _ORG_ANAPHORS = _organisation_anaphors()
 _DOCUMENTS = word_list("document_nouns")
+_FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+_CLOSING_QUOTES = frozenset({"”", '"', "''"})
+_OPENING_QUOTES = frozenset({"“", '"', "``"})
 _AFFILIATED = frozenset({"link", "affiliate", "loyal", "ally", "align", "tie", "connect", "associate", "belong"})
 
 
@@ -75,11 +78,13 @@ class ArgumentResolver:
         place_country: Callable[[str], str | None] | None = None,
         is_actor_noun: Callable[[str], bool] | None = None,
         never_actors: frozenset[str] = frozenset(),
+        say_lemmas: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.place_country = place_country
         self.is_actor_noun = is_actor_noun
         self.never_actors = never_actors  # nature and weather nouns: not even a place's stand-in
+        self.say_lemmas = say_lemmas  # verbs of saying: who speaks a quotation
         self.spacy_doc = document.doc
         self.token_mention: dict[int, ActorMention] = {}
         for mention in document.actor_mentions:
@@ -142,6 +147,9 @@ class ArgumentResolver:
         if head.lower_ in _PERSONAL or head.pos_ == "PRON":
             if say_subject:
                 return say_subject
+            if head.lower_ in _FIRST_PERSON:  # “We reject the offer. ...,” Rubio said.
+                speaker = self._quote_speaker(head)
+                return [speaker] if speaker is not None else []
             if head.lower_ in _PERSONAL:
                 earlier = self._antecedent_mention(head)
                 if earlier is not None:
@@ -170,6 +178,41 @@ class ArgumentResolver:
         if place is not None:
             return [place]
         return [self._unknown(head)]
+
+    def _quote_speaker(self, pron: object) -> Party | None:
+        """The speaker of the quotation a first-person pronoun stands in: the known subject of a verb
+        of saying after the quotation closes, in this sentence or the next two (“We will impose
+        sanctions. We reject the offer,” Rubio said), or before it opens ("Rubio said: “We ...")."""
+        sents = list(self.spacy_doc.sents)
+        here = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), None)
+        if here is None or not self.say_lemmas:
+            return None
+        for sent in sents[here : here + 3]:
+            closed = False
+            for tok in sent:
+                if tok.i > pron.i and tok.text in _CLOSING_QUOTES:
+                    closed = True
+                elif closed and tok.lemma_.lower() in self.say_lemmas:
+                    found = self._known_subject(tok)
+                    if found is not None:
+                        return found
+            if closed:
+                break
+        for sent in reversed(sents[max(0, here - 2) : here + 1]):
+            opening = [t for t in sent if t.i < pron.i and t.text in _OPENING_QUOTES]
+            for tok in sent:
+                if opening and tok.i < opening[-1].i and tok.lemma_.lower() in self.say_lemmas:
+                    found = self._known_subject(tok)
+                    if found is not None:
+                        return found
+        return None
+
+    def _known_subject(self, verb: object) -> Party | None:
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON):
+            known = [p for p in self.parties(subject) if p.known]
+            if known:
+                return known[0]
+        return None
 
     def _organisation_referred(self, head: object) -> Party | None:
         """ "The group said", "the bloc suspended Mali", "the council voted": a definite noun with no

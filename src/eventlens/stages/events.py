@@ -97,7 +97,11 @@ class EventCoder:
         if doc.doc is None:
             return doc
         resolver = ArgumentResolver(
-            doc, self._country_of_place, self.is_actor_noun, self.lexicon.word("never_actor_nouns")
+            doc,
+            self._country_of_place,
+            self.is_actor_noun,
+            self.lexicon.word("never_actor_nouns"),
+            self.lexicon.word("say_verbs"),
         )
         finder = ActFinder(self.lexicon, self.ontology, resolver)
         story = story_country(doc)
