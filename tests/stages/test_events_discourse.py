@@ -228,3 +228,13 @@ def test_both_sides_in_a_story_set_in_one_country_is_that_country(process_text: 
         "rebels near Khartoum. The United Nations says both sides have committed grave abuses."
     )
     assert {e.target.code for e in doc.events if e.cameo.startswith("112")} == {"SDN"}
+
+
+def test_a_complaint_over_raids_named_by_their_doer_aims_at_the_doer(process_text: Run) -> None:
+    doc = process_text("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
+    assert ("LBN", "ISR") in _pairs(doc, "11")
+
+
+def test_the_us_is_not_we(process_text: Run) -> None:
+    doc = process_text("Egypt's President Hosni Mubarak said the US must be ready to mediate in the Middle East.")
+    assert ("EGY", "USA") in _pairs(doc, "10")

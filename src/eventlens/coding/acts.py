@@ -30,10 +30,15 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
+
+
+def _first_person(word: object) -> bool:
+    """ "we", "our", "I" (not "US", the country)."""
+    text = word.text  # type: ignore[attr-defined]
+    return text == "I" or (text.lower() in _FIRST_PERSON and not text.isupper())
 
 
 def _dates_only(prep: object) -> bool:
@@ -273,9 +278,9 @@ class ActFinder:
             return preps  # "discussed the ceasefire with X": the object is the topic
         if direct or preps or pattern.meeting:
             return direct or preps
-        # "shelled targets in Idlib", "protested in Belgrade": the place may stand for the target of
-        # force, coercion and protest, never for the partner of a meeting or a cooperation
-        place_target = (pattern.code or "")[:2] in _PLACE_TARGET_ROOTS
+        # "shelled targets in Idlib", "lifted the curfew in Montenegro": the place may stand for the
+        # target, never for the partner of a meeting or of anything done together
+        place_target = not (pattern.symmetric or pattern.meeting)
         found = (locative(tok) or [g for n in named for g in locative(n)]) if place_target else []
         if found:
             return found
@@ -569,7 +574,7 @@ class ActFinder:
             g for c in tok.children if c.dep_ == "prep" and c.lemma_ == "to" for g in c.children if g.dep_ == "pobj"
         ]
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(w.lower_ in _FIRST_PERSON for s in subjects for w in s.subtree):
+        if any(_first_person(w) for s in subjects for w in s.subtree):
             return None  # "we must act", "the U.S. and our allies must ...": a resolve, not a demand
         if subjects and subjects[0].pos_ == "PRON" and addressed:
             subjects = addressed

@@ -147,7 +147,7 @@ class ArgumentResolver:
         if head.lower_ in _PERSONAL or head.pos_ == "PRON":
             if say_subject:
                 return say_subject
-            if head.lower_ in _FIRST_PERSON:  # “We reject the offer. ...,” Rubio said.
+            if head.lower_ in _FIRST_PERSON and head.pos_ == "PRON":  # “We reject the offer. ...,” Rubio said.
                 speaker = self._quote_speaker(head)
                 return [speaker] if speaker is not None else []
             if head.lower_ in _PERSONAL:

@@ -282,7 +282,8 @@ class EventCoder:
         stem = noun.lemma_.lower()[:5]  # type: ignore[attr-defined]
         reactors = {_key(s.actor) for s in sources}
         known = [p for p in found if p.known]
-        patient = bool(roots & _PATIENT_ROOTS) or ("11" in roots and _charged_one_named(noun))
+        patient = ("17" in roots) or (bool(roots & _PATIENT_ROOTS) and not _agent_named(noun))
+        patient = patient or ("11" in roots and _charged_one_named(noun))
         if known and not patient:
             return found
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)  # type: ignore[attr-defined]
@@ -513,6 +514,11 @@ class EventCoder:
 
 
 _BASED = frozenset({"base", "station", "headquarter", "locate"})
+
+
+def _agent_named(noun: object) -> bool:
+    """ "Israeli air raids", "Russia's attack": a possessor or a nationality names who attacked."""
+    return any(c.dep_ in ("poss", "amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN") for c in noun.children)  # type: ignore[attr-defined]
 
 
 def _charged_one_named(noun: object) -> bool:
