@@ -238,3 +238,16 @@ def test_a_complaint_over_raids_named_by_their_doer_aims_at_the_doer(process_tex
 def test_the_us_is_not_we(process_text: Run) -> None:
     doc = process_text("Egypt's President Hosni Mubarak said the US must be ready to mediate in the Middle East.")
     assert ("EGY", "USA") in _pairs(doc, "10")
+
+
+def test_the_three_nations_are_the_three_countries_just_named(process_text: Run) -> None:
+    doc = process_text(
+        "In late January, Burkina Faso, Mali and Niger withdrew from ECOWAS and created the Alliance of Sahel "
+        "States. The three military-led nations accused the regional body of failing to protect its members."
+    )
+    assert {s for s, _ in _pairs(doc, "112")} == {"BFA", "MLI", "NER"}
+
+
+def test_a_count_that_fits_no_recent_list_stays_unnamed(process_text: Run) -> None:
+    doc = process_text("Mali and Niger left ECOWAS. The three nations accused the bloc of failing its members.")
+    assert not _kept(doc, "112")

@@ -18,6 +18,7 @@ STORY_TARGET = "+story-target"  # pattern mark: the target is the other side of 
 _PAIR_DATA = read_yaml_mapping(shipped("language/pair_anaphors.yaml"), "pair anaphors")
 _PAIR_HEADS = words_of(_PAIR_DATA, "eventlens/data/language/pair_anaphors.yaml")
 _PAIR_QUANTIFIERS = frozenset(str(w) for w in _PAIR_DATA.get("quantifiers") or ())
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "trio": 3, "duo": 2, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 def country_of_actor(actor: Actor) -> str | None:
@@ -116,3 +117,52 @@ def _aim_at_pair(event: Event, events: list[Event], pair: dict[str, Actor] | Non
         else:
             copy = replace(event, target=target, mentions=list(event.mentions))
             events.insert(events.index(event) + 1, copy)
+
+
+def expand_numbered_groups(doc: Document, events: list[Event]) -> None:
+    """ "The three military-led nations accused ECOWAS", "relations with the trio": a counted group
+    with no name of its own is the group of that many countries a recent sentence named together
+    (Mali, Burkina Faso and Niger); the event is told once for each."""
+    for event in list(events):
+        for side in ("source", "target"):
+            size = _group_size(getattr(event, side))
+            sentence = event.mentions[0].sentence if event.mentions else None
+            members = _recent_countries(doc, sentence, size) if size and sentence is not None else []
+            for n, actor in enumerate(members):
+                if n == 0:
+                    setattr(event, side, actor)
+                else:
+                    copy = replace(event, mentions=list(event.mentions), **{side: actor})
+                    events.insert(events.index(event) + n, copy)
+
+
+def _group_size(actor: Actor) -> int | None:
+    words = actor.name.lower().split()
+    if actor.code or not words:
+        return None
+    if words[0] == "the":
+        words = words[1:]
+    if words == ["trio"] or words == ["duo"]:
+        return _NUMBERS[words[0]]
+    if len(words) >= 2 and words[0] in _NUMBERS and words[-1] in _PAIR_HEADS:
+        return _NUMBERS[words[0]]
+    return None
+
+
+def _recent_countries(doc: Document, sentence: int, size: int, reach: int = 4) -> list[Actor]:
+    """The countries named in the nearest of the `reach` sentences before `sentence` (or in it) that
+    names exactly `size` different countries."""
+    by_sentence: dict[int, dict[str, Actor]] = {}
+    for mention in doc.actor_mentions:
+        actor = mention.actor
+        if sentence - reach <= mention.sentence <= sentence and actor.kind == "country" and actor.code:
+            by_sentence.setdefault(mention.sentence, {}).setdefault(actor.code[:3], actor)
+    for index in range(sentence, sentence - reach - 1, -1):
+        countries = by_sentence.get(index, {})
+        if len(countries) == size:
+            return [
+                Actor(name=a.name, code=a.code, country=a.country, sector=a.sector, actor_id=a.actor_id,
+                      kind=a.kind, aliases=list(a.aliases))
+                for a in countries.values()
+            ]  # fmt: skip
+    return []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
-from ..coding.story import country_of_actor, fill_story_targets, story_country
+from ..coding.story import country_of_actor, expand_numbered_groups, fill_story_targets, story_country
 from ..coding.syntax import locative
 from ..knowledge.actors import ActorKB, SectorTerm
 from ..knowledge.lexicon import Lexicon
@@ -120,6 +120,7 @@ class EventCoder:
                         meeting_ids.add(id(event))
             self._remember_subject(sent, resolver, finder)
         self._settle_meetings(events, meeting_ids)
+        expand_numbered_groups(doc, events)
         fill_story_targets(events, self._story_target_roots, story)
         doc.events = events
         return doc
