@@ -189,3 +189,21 @@ def test_a_verbal_attack_is_not_violence(process_text: Callable[..., Document]) 
 )
 def test_an_obligation_the_speaker_takes_on_is_no_demand(process_text: Callable[..., Document], text: str) -> None:
     assert not [e for e in process_text(text).events + process_text(text).rejected if e.pattern.startswith("say+must")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Kenyan police busted a drug smuggling ring in Mombasa.", ("KEN", "KEN")),
+        ("In November, a terrorist cell was dismantled in the Spanish city of Ceuta.", ("ESP", "ESP")),
+    ],
+)
+def test_breaking_up_a_cell_or_ring_is_an_arrest(
+    process_text: Callable[..., Document], text: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert pair in {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo == "173"}
+
+
+def test_breaking_up_a_meeting_is_no_arrest(process_text: Callable[..., Document]) -> None:
+    assert not [e for e in process_text("The protesters broke up the meeting.").events if e.cameo == "173"]
