@@ -207,3 +207,17 @@ def test_breaking_up_a_cell_or_ring_is_an_arrest(
 
 def test_breaking_up_a_meeting_is_no_arrest(process_text: Callable[..., Document]) -> None:
     assert not [e for e in process_text("The protesters broke up the meeting.").events if e.cameo == "173"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Kenya banned the import of maize from Tanzania on Monday.", ("KEN", "TZA")),
+        ("Washington halted exports of advanced chips to China.", ("USA", "CHN")),
+    ],
+)
+def test_banning_trade_with_a_country_is_an_embargo(
+    process_text: Callable[..., Document], text: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert pair in {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo == "163"}
