@@ -1,0 +1,48 @@
+"""The spaCy model wrapper: sentences respect paragraphs, and a paragraph never opens with a
+one-word sentence that the parser cut off the rest of its first sentence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import eventlens
+from eventlens.nlp import load_model, mark_paragraph_starts
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model(eventlens.Settings().model)
+
+
+CASES = [
+    # text, index of the paragraph's first word
+    ("Army frees hostages\n\nSecurity sources said Tuesday that soldiers freed them.", 4),
+    ("Floods hit the south\n\nGovernment officials said twelve people died.", 5),
+    ("A caption\nPolice officers stand guard.", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), CASES)
+def test_a_paragraph_starts_a_sentence_and_its_second_word_does_not(nlp, text, first) -> None:
+    doc = mark_paragraph_starts(nlp.make_doc(text))
+    assert doc[first].is_sent_start is True
+    assert doc[first + 1].is_sent_start is False
+
+
+def test_a_one_word_line_before_punctuation_is_left_to_the_parser(nlp) -> None:
+    doc = mark_paragraph_starts(nlp.make_doc("Headline\n\nWASHINGTON - Officials met on Monday."))
+    assert doc[2].text == "WASHINGTON" and doc[2].is_sent_start is True
+    assert doc[3].is_sent_start is None  # "-": not a word, the parser decides
+
+
+def test_a_real_lead_after_a_headline_stays_one_sentence(nlp, shared_dir: Path) -> None:
+    """A VOA story whose lead the parser used to cut after its first word ("Security | sources said ...")."""
+    stories = shared_dir / "corpus" / "voa" / "voa-stories.jsonl"
+    story = next(s for line in stories.open() if (s := json.loads(line))["id"] == "8007760")
+    doc = nlp(story["title"] + "\n\n" + story["text"][:400])
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1].startswith("Security sources said Wednesday")
