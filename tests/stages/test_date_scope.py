@@ -63,6 +63,13 @@ DATE_SCOPE = [
      'meet', '040', '2025-03-15', '2025-03-14', 'day'),
     ('Officials said on Tuesday that the two ministers will meet in Ankara.',
      'meet', '040', '2020-01-15', '2020-01-14', 'day'),
+    # the verb's own date, not one inside a noun phrase of its clause
+    ("Police arrested the organisers of Saturday's march on Tuesday.",
+     'arrested', '173', '2023-07-20', '2023-07-18', 'day'),
+    ('After the summit last week, the president met the opposition leader on Monday.',
+     'met', '040', '2023-07-20', '2023-07-17', 'day'),
+    ("Ahead of Sunday's runoff, police detained the candidate's aides in March.",
+     'detained', '173', '2023-07-20', '2023-03', 'month'),
 ]  # fmt: skip
 
 

@@ -390,6 +390,9 @@ def governing_date(
     for _ in range(8):
         candidates = [e for e in exprs if _governs(e, token, head)]
         resolved = sorted((e for e in candidates if e.resolved.value is not None), key=lambda e: e.span.start)
+        direct = [e for e in resolved if e.attach.i in (token.i, head.i)]
+        if direct:  # "Before the election this month, Ishiba visited Taiwan in August": the verb's own
+            resolved = direct
         if resolved:  # the first date; one right after it restates it ("Monday, January 13")
             group = [e for e in resolved if e.span.start <= resolved[0].span.end + 2]
             return max((e.resolved for e in group), key=lambda r: _RANK[r.precision])
