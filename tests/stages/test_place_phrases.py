@@ -81,6 +81,17 @@ PLACE_PHRASES = [
      'Clashes', '190', '2024-05-12', 'El Fasher', 'SDN', 'town', 'clause'),
     ('Police detained 30 people in Nablus.',
      'detained', '173', '2024-05-12', 'Nablus', 'PSE', 'town', 'sentence'),
+    # landmarks that stand for their city (data/places/seats.tsv)
+    ('The two presidents held talks at the Kremlin on Friday.',
+     'talks', '040', '2024-05-12', 'Moscow', 'RUS', 'site', 'clause'),
+    ('Hundreds of nurses protested outside Downing Street on Tuesday.',
+     'protested', '141', '2024-05-12', 'London', 'GBR', 'site', 'clause'),
+    ('The defense secretary met his Japanese counterpart at the Pentagon.',
+     'met', '040', '2024-05-12', 'Arlington, Virginia', 'USA', 'site', 'clause'),
+    ('Demonstrators rallied in front of the Elysee Palace.',
+     'rallied', '141', '2024-05-12', 'Paris', 'FRA', 'site', 'clause'),
+    ('The Kenyan president was received at the White House in March.',
+     'received', '042', '2024-05-12', 'Washington', 'USA', 'site', 'clause'),
 ]  # fmt: skip
 
 
@@ -118,3 +129,27 @@ def test_coordinates_of_small_places(anchored_event, placer) -> None:
     placer(doc)
     assert event.place is not None and event.place.lat is not None and event.place.lon is not None
     assert abs(event.place.lat - 36.51) < 0.1 and abs(event.place.lon - 37.34) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("The court dismissed Uganda's objections to the case.", "IGOUNOICJ", "The Hague"),
+        ("The judges issued an arrest warrant for the former general.", "IGOICC", "The Hague"),
+    ],
+)
+def test_an_institution_acts_at_its_seat(anchored_event, placer, text, code, name) -> None:
+    """A court with a fixed seat rules there, unless its own clause says otherwise."""
+    doc, event = anchored_event(text, text.split()[2], cameo="112")
+    event.source.code = code
+    placer(doc)
+    assert event.place is not None
+    assert (event.place.name, event.place.basis) == (name, "seat")
+    assert event.place.confidence == CONFIDENCE["seat"]
+
+
+def test_an_institution_seat_yields_to_a_place_of_its_sentence(anchored_event, placer) -> None:
+    doc, event = anchored_event("The court held a hearing in Arusha on Monday.", "held", cameo="040")
+    event.source.code = "IGOICC"
+    placer(doc)
+    assert event.place is not None and (event.place.name, event.place.basis) == ("Arusha", "sentence")

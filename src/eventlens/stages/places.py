@@ -39,6 +39,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.datafiles import read_yaml_mapping, shipped
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.place_index import loose_key
+from ..knowledge.seats import Seats
 from ..model import Document, Event, Place
 from .event_anchor import clause_head, event_sentence, is_verbal, lead_sentence, story_dateline, trigger_token
 
@@ -55,7 +56,7 @@ _NOT_PLACE_ENTITIES = frozenset(
 )  # fmt: skip
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
-CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
+CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "seat": 0.6, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,12 @@ class EventPlacer:
     requires: tuple[str, ...] = ("events", "doc")
     provides: tuple[str, ...] = ("events",)
 
-    def __init__(self, gazetteer: Gazetteer | None = None, cues: PlaceCues | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, cues: PlaceCues | None = None, seats: Seats | None = None
+    ) -> None:
         self._gazetteer = gazetteer
         self.cues = cues or PlaceCues.load()
+        self.seats = seats or Seats.load()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -129,7 +133,7 @@ class EventPlacer:
             if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
             for token in span
         }
-        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens, known_tokens)
+        finder = _PlaceFinder(self.gazetteer, self.cues, context, actor_tokens, known_tokens, self.seats)
         for event in doc.events:
             token = trigger_token(event, doc)
             # the actors' countries narrow namesakes too (never a place by themselves)
@@ -142,8 +146,9 @@ class EventPlacer:
         return doc
 
     def _place_from_context(self, doc: Document, finder: _PlaceFinder) -> None:
-        """Events still without a place take the sentence's, the paragraph's, the lead's or
-        the dateline's, each with a lower confidence."""
+        """Events still without a place take the sentence's, then the seat of the
+        institution that acts (a ruling of the ICJ: The Hague), then the paragraph's, the
+        lead's or the dateline's place, each with a lower confidence."""
         unplaced = [e for e in doc.events if e.place is None]
         if not unplaced:
             return
@@ -161,6 +166,9 @@ class EventPlacer:
             if sentence is None or not 0 <= sentence < len(doc.sentences):
                 continue
             place = _based(sentence_place(sentence), "sentence")
+            seat = self.seats.of_code(event.source.code)
+            if place is None and seat is not None:
+                place = _based(seat.place(), "seat")
             for earlier in _paragraph_before(doc, sentence):
                 if place is None:
                     place = _based(sentence_place(earlier), "paragraph")
@@ -222,8 +230,10 @@ class _PlaceFinder:
         context: set[str],
         actor_tokens: set[int],
         known_tokens: frozenset[int] | set[int] = frozenset(),
+        seats: Seats | None = None,
     ) -> None:
         self.gazetteer = gazetteer
+        self.seats = seats
         self.cues = cues
         self.context = context
         self.actor_tokens = actor_tokens  # tokens of actor mentions (people, organisations)
@@ -366,6 +376,9 @@ class _PlaceFinder:
         ("the east of the Euphrates"), or a place inside it ("a hotel in Moscow")."""
         if depth > 3:
             return None
+        seat = self._seat_named(noun)
+        if seat is not None:
+            return seat
         ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
             place = self._resolve_entity(ent, noun)
@@ -389,6 +402,23 @@ class _PlaceFinder:
             if capital is not None:
                 return capital
         return self._place_inside(noun, depth, proper=noun.pos_ == "PROPN")
+
+    def _seat_named(self, noun: Token) -> Place | None:
+        """ "at the Kremlin", "a visit to the White House", "in Downing Street": a landmark
+        that stands for its city (`knowledge.seats`), named by an entity or proper name."""
+        if self.seats is None or (noun.pos_ != "PROPN" and not noun.ent_type_):
+            return None
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        if ent is not None:
+            names = [ent.text]
+        else:
+            words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+            names = [noun.doc[(words[0].i if words else noun.i) : noun.i + 1].text]
+        for name in names:
+            seat = self.seats.named(name)
+            if seat is not None:
+                return seat.place()
+        return None
 
     def _place_inside(self, noun: Token, depth: int, proper: bool) -> Place | None:
         """ "the outskirts of Aleppo", "a hotel in Moscow", "Bat Galim Square of Haifa city"."""
