@@ -92,6 +92,19 @@ PLACE_PHRASES = [
      'rallied', '141', '2024-05-12', 'Paris', 'FRA', 'site', 'clause'),
     ('The Kenyan president was received at the White House in March.',
      'received', '042', '2024-05-12', 'Washington', 'USA', 'site', 'clause'),
+    # visits: the place visited; a visit to a country is made to its capital
+    ('The Brazilian foreign minister visited Odesa on Monday.',
+     'visited', '042', '2024-05-12', 'Odesa', 'UKR', 'town', 'clause'),
+    ('The envoy flew to Doha on Sunday for talks with the militants.',
+     'flew', '040', '2024-05-12', 'Doha', 'QAT', 'town', 'clause'),
+]  # fmt: skip
+
+# text, trigger, CAMEO code, publication, expected name, ISO-3 (a visit to a country)
+VISITS = [
+    ('The Japanese prime minister visited Vietnam last week.', 'visited', '042', 'Hanoi', 'VNM'),
+    ('The deal was signed during a three-day visit by the Indian president to Ghana.', 'visit', '042', 'Accra',
+     'GHA'),
+    ('The German chancellor is due to travel to Nigeria on Tuesday.', 'travel', '042', 'Abuja', 'NGA'),
 ]  # fmt: skip
 
 
@@ -153,3 +166,12 @@ def test_an_institution_seat_yields_to_a_place_of_its_sentence(anchored_event, p
     event.source.code = "IGOICC"
     placer(doc)
     assert event.place is not None and (event.place.name, event.place.basis) == ("Arusha", "sentence")
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "name", "iso3"), VISITS)
+def test_a_visit_to_a_country_is_to_its_capital(anchored_event, placer, text, trigger, cameo, name, iso3) -> None:
+    doc, event = anchored_event(text, trigger, published="2024-05-12", cameo=cameo)
+    placer(doc)
+    assert event.place is not None, text
+    assert (event.place.name, event.place.country, event.place.basis) == (name, iso3, "clause")
+    assert event.place.confidence == CONFIDENCE["seat"]  # an inference: trusted less than the clause

@@ -73,6 +73,7 @@ class PlaceCues:
     capital_nouns: frozenset[str]
     compass: frozenset[str]
     not_places: frozenset[str]
+    visit_codes: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | Traversable = CUES_PATH) -> PlaceCues:
@@ -92,6 +93,7 @@ class PlaceCues:
             words("capital_nouns"),
             words("compass_adjectives"),
             words("not_places"),
+            words("visit_cameo_codes"),
         )
 
 
@@ -140,6 +142,8 @@ class EventPlacer:
             finder.context = context | {c for c in (event.source.country, event.target.country) if c}
             place = finder.place_of_event(token, event) if token is not None else None
             event.place = _based(place, "clause") if place is not None else None
+            if event.place is not None and event.cameo in self.cues.visit_codes:
+                event.place = self._visited_capital(event.place)
         finder.context = context
         share_news_place(doc)
         self._place_from_context(doc, finder)
@@ -177,6 +181,16 @@ class EventPlacer:
             if place is None and dateline is not None:
                 place = _based(dateline, "dateline")
             event.place = place
+
+    def _visited_capital(self, place: Place) -> Place:
+        """A visit to a country ("Modi's visit to Mauritius") is a visit to its capital,
+        the seat of the government visited: an inference, trusted less than the text."""
+        if place.precision != "country" or place.country is None:
+            return place
+        capital = self.gazetteer.capital(place.country)
+        if capital is None:
+            return place
+        return replace(capital, basis=place.basis, confidence=CONFIDENCE["seat"])
 
     def _dateline_place(self, doc: Document, finder: _PlaceFinder) -> Place | None:
         dateline, _ = story_dateline(doc)
@@ -266,6 +280,8 @@ class _PlaceFinder:
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
                 break
+        if found is None and event.cameo in self.cues.visit_codes:
+            found = self._target_place(token)  # "visited Taiwan"
         if (found is None or found.precision in ("country", "region")) and self._is_attack_on_place(token, event):
             target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
             coarseness = _COARSENESS.get(target.precision, 3) if target is not None else 9
