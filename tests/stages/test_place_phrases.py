@@ -105,6 +105,8 @@ VISITS = [
     ('The deal was signed during a three-day visit by the Indian president to Ghana.', 'visit', '042', 'Accra',
      'GHA'),
     ('The German chancellor is due to travel to Nigeria on Tuesday.', 'travel', '042', 'Abuja', 'NGA'),
+    ('Talks on fishing rights opened during a visit by the Chinese premier to Mauritius.', 'visit', '042',
+     'Port Louis', 'MUS'),
 ]  # fmt: skip
 
 

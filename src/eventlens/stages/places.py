@@ -281,7 +281,7 @@ class _PlaceFinder:
             if found is not None:
                 break
         if found is None and event.cameo in self.cues.visit_codes:
-            found = self._target_place(token)  # "visited Taiwan"
+            found = self._target_place(token) or self._visited_country(anchors)  # "visited Taiwan"
         if (found is None or found.precision in ("country", "region")) and self._is_attack_on_place(token, event):
             target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
             coarseness = _COARSENESS.get(target.precision, 3) if target is not None else 9
@@ -289,6 +289,21 @@ class _PlaceFinder:
             if target is not None and finer and (found is None or target.country == found.country):
                 return target
         return found
+
+    def _visited_country(self, anchors: list[Token]) -> Place | None:
+        """ "a visit by Modi to Mauritius" where the tagger left the country's name untagged
+        or took it for a person (after "visit to" a country's name is the country visited)."""
+        for anchor in anchors:
+            words = [c for c in anchor.children if c.dep_ == "dobj"]
+            for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in self.cues.directional):
+                words.extend(c for c in prep.children if c.dep_ == "pobj")
+            for word in words:
+                if word.pos_ == "PROPN" and word.ent_type_ not in _NOT_PLACE_ENTITIES:
+                    name = " ".join(t.text for t in word.subtree if t.pos_ == "PROPN" and t.i <= word.i)
+                    country = self.gazetteer.country(name)
+                    if country is not None:
+                        return country
+        return None
 
     def _anchors(self, token: Token) -> list[Token]:
         """The trigger, the verb a nominal trigger hangs from, and a verb it is coordinated
