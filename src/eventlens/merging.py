@@ -80,7 +80,7 @@ def tellings_compatible(a: Event, b: Event) -> bool:
     return all(m.kind in _SUMMARY_KINDS for m in undated.mentions)
 
 
-_WEAK_PLACE_BASES = frozenset({"sentence", "seat", "paragraph", "lead", "dateline"})
+_WEAK_PLACE_BASES = frozenset({"sentence", "seat", "paragraph", "story", "lead", "dateline"})
 
 
 def places_compatible(a: Event, b: Event) -> bool:

@@ -126,7 +126,7 @@ class Place:
     geonameid: int | None = None
     feature: PlaceFeature = PlaceFeature.CITY  # a plain string is turned into the enum
     precision: str = "unknown"  # site | town | district | region | country | unknown
-    basis: str | None = None  # where the text gave it: clause | sentence | seat | paragraph | lead | dateline
+    basis: str | None = None  # where the text gave it: clause | sentence | seat | paragraph | story | lead | dateline
     confidence: float | None = None  # lower for a place taken from further away than the clause
 
     def __post_init__(self) -> None:

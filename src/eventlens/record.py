@@ -52,7 +52,7 @@ PLACE: tuple[Field, ...] = (
     Field("geonameid", "int", optional=True),
     Field("feature", "str", "city"),  # model.PlaceFeature
     Field("precision", "str", "unknown"),  # site | town | district | region | country | unknown
-    Field("basis", "str", optional=True),  # clause | sentence | seat | paragraph | lead | dateline
+    Field("basis", "str", optional=True),  # clause | sentence | seat | paragraph | story | lead | dateline
     Field("confidence", "float", optional=True),  # lower for a place taken from further away than the clause
 )
 PLOVER: tuple[Field, ...] = (

@@ -120,7 +120,7 @@ def test_place_phrases(anchored_event, placer, text, trigger, cameo, published, 
     assert place.confidence == CONFIDENCE[basis]
 
 
-def test_a_later_paragraph_takes_the_lead_place(anchored_event, add_event, placer) -> None:
+def test_a_later_paragraph_takes_the_story_place(anchored_event, add_event, placer) -> None:
     doc, lead = anchored_event(
         "Militants attacked a passenger train near Sibi on Tuesday.\n\nThe army said it killed 33 of them.",
         "attacked",
@@ -129,7 +129,40 @@ def test_a_later_paragraph_takes_the_lead_place(anchored_event, add_event, place
     later = add_event(doc, "killed", cameo="190")
     placer(doc)
     assert lead.place is not None and (lead.place.name, lead.place.basis) == ("Sibi", "clause")
-    assert later.place is not None and (later.place.name, later.place.basis) == ("Sibi", "lead")
+    assert later.place is not None and (later.place.name, later.place.basis) == ("Sibi", "story")
+
+
+STORY = (
+    "Gunmen stormed a hotel in Garissa on Monday, killing six people. "
+    "Police fought the attackers in Garissa for hours. "
+    "The attackers had trained in camps in Somalia, officials said. "
+    "Kenya has deployed troops against the group since 2011. "
+    "Hospital staff treated the wounded. "
+    "The opposition blamed the government."
+)
+
+
+def test_a_place_named_far_back_in_a_long_paragraph_yields_to_the_story_place(
+    anchored_event, add_event, placer
+) -> None:
+    """A story without paragraph breaks is one paragraph: "in Somalia" three sentences back is
+    another scene; the place where the story's events happen is Garissa."""
+    doc, stormed = anchored_event(STORY, "stormed", cameo="190")
+    fought = add_event(doc, "fought", cameo="190")
+    blamed = add_event(doc, "blamed", cameo="112")
+    placer(doc)
+    assert [e.place.basis if e.place else None for e in (stormed, fought)] == ["clause", "clause"]
+    assert blamed.place is not None
+    assert (blamed.place.name, blamed.place.basis) == ("Garissa", "story")
+    assert blamed.place.confidence == CONFIDENCE["story"]
+
+
+def test_a_place_of_the_sentence_before_is_still_the_paragraph_place(anchored_event, add_event, placer) -> None:
+    doc, _ = anchored_event(STORY.replace("Hospital staff treated", "Doctors in Mandera treated"),
+                            "stormed", cameo="190")  # fmt: skip
+    blamed = add_event(doc, "blamed", cameo="112")
+    placer(doc)
+    assert blamed.place is not None and (blamed.place.name, blamed.place.basis) == ("Mandera", "paragraph")
 
 
 def test_an_actor_country_is_not_a_place(anchored_event, placer) -> None:

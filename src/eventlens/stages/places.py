@@ -15,8 +15,14 @@ ceasefire in Idlib" for a discussion) is not where the event happened.
 When the clause does not say, the place is taken from further away, each step with a
 lower confidence, recorded in `Place.basis` and `Place.confidence`:
 4. a locative phrase elsewhere in the sentence ("On Thursday in Washington, Blinken ...");
-5. the nearest locative place of the paragraph before it, then of the story's lead;
-6. the dateline ("KHARTOUM, Sudan -").
+5. the fixed seat of an institution that acts (`data/places/seats.tsv`: the ICJ rules in The
+   Hague);
+6. a locative place of the two sentences before it in the same paragraph (a story without
+   paragraph breaks is one paragraph: a place named further back is another scene);
+7. the story's main place: the commonest place of its events' own clauses;
+8. the lead's locative place, then the dateline ("KHARTOUM, Sudan -").
+Landmarks stand for their city ("talks at the Kremlin": Moscow), and a visit to a country
+is a visit to its capital unless the text names another place.
 A country is never taken from an actor ("Turkish officials" do not place an event in
 Turkey); only a phrase that names a place does.
 
@@ -56,7 +62,13 @@ _NOT_PLACE_ENTITIES = frozenset(
 )  # fmt: skip
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
-CONFIDENCE = {"clause": 0.9, "sentence": 0.7, "seat": 0.6, "paragraph": 0.5, "lead": 0.4, "dateline": 0.3}
+CONFIDENCE = {
+    "clause": 0.9, "sentence": 0.7, "seat": 0.6, "paragraph": 0.5, "story": 0.45, "lead": 0.4,
+    "dateline": 0.3,
+}  # fmt: skip
+# How many sentences back a paragraph's place still reaches (stories without paragraph
+# breaks are one long paragraph: a place named ten sentences earlier is another scene).
+_PARAGRAPH_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -150,9 +162,11 @@ class EventPlacer:
         return doc
 
     def _place_from_context(self, doc: Document, finder: _PlaceFinder) -> None:
-        """Events still without a place take the sentence's, then the seat of the
-        institution that acts (a ruling of the ICJ: The Hague), then the paragraph's, the
-        lead's or the dateline's place, each with a lower confidence."""
+        """Events still without a place take, each with a lower confidence: the sentence's
+        place; the seat of the institution that acts (a ruling of the ICJ: The Hague); a
+        place of the two sentences before in the same paragraph; the story's main place (the
+        commonest place of its events' own clauses: "Militants stormed a train near Sibi ...
+        The militants blew up tracks"); the lead's; the dateline's."""
         unplaced = [e for e in doc.events if e.place is None]
         if not unplaced:
             return
@@ -163,6 +177,8 @@ class EventPlacer:
                 by_sentence[index] = finder.place_in_sentence(doc, index)
             return by_sentence[index]
 
+        placed = sorted((e for e in doc.events if e.place is not None), key=lambda e: e.trigger_token or 0)
+        story = _story_place([e.place for e in placed if e.place is not None and e.place.basis == "clause"])
         lead = lead_sentence(doc)
         dateline = self._dateline_place(doc, finder)
         for event in unplaced:
@@ -173,9 +189,11 @@ class EventPlacer:
             seat = self.seats.of_code(event.source.code)
             if place is None and seat is not None:
                 place = _based(seat.place(), "seat")
-            for earlier in _paragraph_before(doc, sentence):
+            for earlier in _paragraph_before(doc, sentence)[:_PARAGRAPH_REACH]:
                 if place is None:
                     place = _based(sentence_place(earlier), "paragraph")
+            if place is None:
+                place = _based(story, "story")
             if place is None and lead is not None and lead != sentence:
                 place = _based(sentence_place(lead), "lead")
             if place is None and dateline is not None:
@@ -203,6 +221,16 @@ def _based(place: Place | None, basis: str) -> Place | None:
     if place is None:
         return None
     return replace(place, basis=basis, confidence=CONFIDENCE[basis])
+
+
+def _story_place(places: list[Place]) -> Place | None:
+    """The place the story's events happen at most often (the first of equals)."""
+    if not places:
+        return None
+    counts: dict[str, int] = {}
+    for place in places:
+        counts[place.name] = counts.get(place.name, 0) + 1
+    return max(places, key=lambda p: counts[p.name])
 
 
 def _paragraph_before(doc: Document, index: int) -> list[int]:
