@@ -89,3 +89,20 @@ def test_the_seed_article_dates(seed_doc) -> None:
     date line, and none is dated after publication."""
     for event in seed_doc.events:
         assert event.date is None or event.date <= "2020-01-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (LEAD + "Rebels are still fighting the army near the border.", "fighting", "2020-01-13"),
+        (LEAD + "The government is keeping the curfew in place.", "keeping", "2020-01-13"),
+        (LEAD + "Hundreds of protesters are blocking the main road.", "blocking", "2020-01-13"),
+        (LEAD + "Rebels have been fighting the army for years.", "fighting", None),
+        (LEAD + "Rebels could be fighting the army soon.", "fighting", None),
+    ],
+)
+def test_what_is_going_on_is_the_news(anchored_event, text, trigger, expected) -> None:
+    """The present progressive tells what is going on as the story is told: the news date."""
+    doc, event = anchored_event(text, trigger, cameo="190")
+    EventDater()(doc)
+    assert event.date == expected

@@ -32,6 +32,8 @@ Rules that refine these steps (general English and news-writing conventions):
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
   past or present without a date of its own was made for the news: it takes the news date.
+- What is going on as the story is told (the present progressive: "militants are still
+  fighting the troops") is the news: it takes the news date.
 - A story with a dateline ("ANKARA, Jan 14 -") counts weekdays and "yesterday" from the
   dateline's date, and the dateline date is the news date when the lead has none.
 
@@ -153,6 +155,7 @@ class EventDater:
             or (sentence == lead and not form.modal and not form.pluperfect and form.tense != "future")
             or (form.simple_past and bool(lead_people & _actor_keys(event)))
             or (_is_statement(event) and not form.modal and not form.perfect and form.tense in ("past", "present"))
+            or _is_ongoing(event_verb(token))
         )
         if not is_news and form.simple_past and not form.pluperfect and sentence is not None:
             continued = _paragraph_date(doc, sentence, [d for d in dated if d[2] & _actor_keys(event)])
@@ -288,6 +291,17 @@ _STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "1
 
 def _is_statement(event: Event) -> bool:
     return (event.cameo_root or event.cameo[:2]) in _STATEMENT_ROOTS
+
+
+def _is_ongoing(verb: Token) -> bool:
+    """Present progressive ("militants are still fighting the troops", "Trump is keeping the
+    tariffs in place"): going on at the time of the story, so the news."""
+    if verb.tag_ != "VBG":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes) and not any(
+        a.lemma_ in ("have", "will", "would", "could", "may", "might", "must", "should") for a in auxes
+    )
 
 
 def _paragraph_date(
