@@ -106,3 +106,20 @@ def test_what_is_going_on_is_the_news(anchored_event, text, trigger, expected) -
     doc, event = anchored_event(text, trigger, cameo="190")
     EventDater()(doc)
     assert event.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "expected"),
+    [
+        (LEAD + "The Kremlin criticised the decision, demanding that Turkey withdraw.", "demanding", "100",
+         "2020-01-13"),
+        (LEAD + "Threatening to kill the hostages, the gunmen demanded a ransom.", "Threatening", "138",
+         "2020-01-13"),
+        (LEAD + "The minister spoke to reporters, urging calm.", "urging", "020", "2020-01-13"),
+    ],
+)  # fmt: skip
+def test_a_participle_clause_shares_the_time_of_its_verb(anchored_event, text, trigger, cameo, expected) -> None:
+    """ "..., demanding that ...": no tense of its own, the statement is the news like its verb."""
+    doc, event = anchored_event(text, trigger, cameo=cameo)
+    EventDater()(doc)
+    assert event.date == expected

@@ -32,6 +32,7 @@ Rules that refine these steps (general English and news-writing conventions):
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
   past or present without a date of its own was made for the news: it takes the news date.
+- A participle clause ("..., demanding that ...") has the tense of the verb it hangs from.
 - What is going on as the story is told (the present progressive: "militants are still
   fighting the troops") is the news: it takes the news date.
 - A story with a dateline ("ANKARA, Jan 14 -") counts weekdays and "yesterday" from the
@@ -149,7 +150,7 @@ class EventDater:
             return
         sentence = event_sentence(event, doc)
         kind = doc.sentences[sentence].kind if sentence is not None and sentence < len(doc.sentences) else "body"
-        form = verb_form(event_verb(token))
+        form = verb_form(_tensed_verb(event_verb(token)))
         is_news = (
             kind != "body"
             or (sentence == lead and not form.modal and not form.pluperfect and form.tense != "future")
@@ -291,6 +292,18 @@ _STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "1
 
 def _is_statement(event: Event) -> bool:
     return (event.cameo_root or event.cameo[:2]) in _STATEMENT_ROOTS
+
+
+def _tensed_verb(verb: Token) -> Token:
+    """A participle clause ("..., demanding that ...", "Threatening to kill the hostages,
+    the group demanded ...") has no tense of its own: it shares the verb it hangs from."""
+    for _ in range(3):
+        bare = verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                                                        for c in verb.children)  # fmt: skip
+        if verb.dep_ != "advcl" or not bare or verb.head.i == verb.i or not is_verbal(verb.head):
+            return verb
+        verb = verb.head
+    return verb
 
 
 def _is_ongoing(verb: Token) -> bool:
