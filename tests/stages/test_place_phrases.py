@@ -210,3 +210,41 @@ def test_a_visit_to_a_country_is_to_its_capital(anchored_event, placer, text, tr
     assert event.place is not None, text
     assert (event.place.name, event.place.country, event.place.basis) == (name, iso3, "clause")
     assert event.place.confidence == CONFIDENCE["seat"]  # an inference: trusted less than the clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid workers handed out food in villages hit by the fighting.",
+        "Soldiers clashed with rebels in villages near the river.",
+    ],
+)
+def test_a_plural_kind_word_names_no_place(anchored_event, placer, text) -> None:
+    """ "villages" is not the town of The Villages, Florida."""
+    doc, event = anchored_event(text, text.split()[2], cameo="074")
+    placer(doc)
+    assert event.place is None
+
+
+def test_a_domestic_act_takes_the_story_place_in_its_country(anchored_event, add_event, placer) -> None:
+    """A Peruvian judge freezing a Peruvian paper's accounts acts in Peru, not in Madrid."""
+    text = (
+        "On Monday in Lima, a Peruvian court jailed the newspaper's editor. "
+        "In Lima, police raided the newspaper's offices. "
+        "His lawyer also represents a reporter who was beaten in Madrid in 2019. "
+        "Unknown men attacked the reporter in Madrid. "
+        "Rights groups condemned the verdict. "
+        "Journalists protested outside the court. "
+        "The judge later froze the newspaper's accounts."
+    )
+    doc, jailed = anchored_event(text, "jailed", cameo="173", source="PERJUD", target="PERMED")
+    raided = add_event(doc, "raided", cameo="171", source="PERCOP", target="PERMED")
+    beaten = add_event(doc, "beaten", cameo="180", source="ESPCVL", target="PERMED")
+    attacked = add_event(doc, "attacked", cameo="180", source="ESPCVL", target="PERMED")
+    froze = add_event(doc, "froze", cameo="171", source="PERJUD", target="PERMED")
+    for event in (jailed, raided, beaten, attacked, froze):
+        event.source.code, event.target.code = event.source.name, event.target.name
+    placer(doc)
+    places = [(e.place.name, e.place.basis) if e.place else None for e in (raided, beaten, attacked)]
+    assert places == [("Lima", "clause"), ("Madrid", "clause"), ("Madrid", "clause")]  # Madrid the commonest
+    assert froze.place is not None and (froze.place.name, froze.place.basis) == ("Lima", "story")

@@ -178,7 +178,7 @@ class EventPlacer:
             return by_sentence[index]
 
         placed = sorted((e for e in doc.events if e.place is not None), key=lambda e: e.trigger_token or 0)
-        story = _story_place([e.place for e in placed if e.place is not None and e.place.basis == "clause"])
+        clause_places = [e.place for e in placed if e.place is not None and e.place.basis == "clause"]
         lead = lead_sentence(doc)
         dateline = self._dateline_place(doc, finder)
         for event in unplaced:
@@ -193,7 +193,7 @@ class EventPlacer:
                 if place is None:
                     place = _based(sentence_place(earlier), "paragraph")
             if place is None:
-                place = _based(story, "story")
+                place = _based(_story_place(clause_places, _actor_countries(event)), "story")
             if place is None and lead is not None and lead != sentence:
                 place = _based(sentence_place(lead), "lead")
             if place is None and dateline is not None:
@@ -223,14 +223,28 @@ def _based(place: Place | None, basis: str) -> Place | None:
     return replace(place, basis=basis, confidence=CONFIDENCE[basis])
 
 
-def _story_place(places: list[Place]) -> Place | None:
-    """The place the story's events happen at most often (the first of equals)."""
+def _story_place(places: list[Place], countries: set[str]) -> Place | None:
+    """The place the story's events happen at most often (the first of equals); for a
+    domestic act, among the places in its country (a Guatemalan court does not act where a
+    Maltese journalist was killed; talks between two countries may be held in a third)."""
+    if len(countries) == 1:
+        places = [p for p in places if p.country in countries]
     if not places:
         return None
     counts: dict[str, int] = {}
     for place in places:
         counts[place.name] = counts.get(place.name, 0) + 1
     return max(places, key=lambda p: counts[p.name])
+
+
+def _actor_countries(event: Event) -> set[str]:
+    """ISO-3 codes of the event's actors' countries (not of international bodies)."""
+    found = set()
+    for actor in (event.source, event.target):
+        code = actor.country or (actor.code[:3] if actor.code else None)
+        if code and code.isalpha() and code.isupper() and code not in ("IGO", "NGO", "MNC", "IMG"):
+            found.add(code)
+    return found
 
 
 def _paragraph_before(doc: Document, index: int) -> list[int]:
@@ -510,7 +524,10 @@ class _PlaceFinder:
         in one of the article's countries. Never a known actor, never a country."""
         if noun.i in self.known_tokens or noun.ent_type_ in _NOT_PLACE_ENTITIES:
             return None
-        kind_word = noun.lower_ if noun.lower_ in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS else None
+        kind_words = _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS
+        kind_word = noun.lower_ if noun.lower_ in kind_words else None
+        if kind_word is None and noun.lemma_.lower() in kind_words:  # "villages": no name, not The Villages
+            kind_word = noun.lemma_.lower()
         words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
         if kind_word is None:
             words.append(noun)
