@@ -97,6 +97,7 @@ def test_the_seed_article_dates(seed_doc) -> None:
         (LEAD + "Rebels are still fighting the army near the border.", "fighting", "2020-01-13"),
         (LEAD + "The government is keeping the curfew in place.", "keeping", "2020-01-13"),
         (LEAD + "Hundreds of protesters are blocking the main road.", "blocking", "2020-01-13"),
+        (LEAD + "Gunmen are still holding and beating the hostages.", "beating", "2020-01-13"),
         (LEAD + "Rebels have been fighting the army for years.", "fighting", None),
         (LEAD + "Rebels could be fighting the army soon.", "fighting", None),
     ],

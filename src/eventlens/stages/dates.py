@@ -312,6 +312,8 @@ def _is_ongoing(verb: Token) -> bool:
     if verb.tag_ != "VBG":
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.tag_ == "VBG":  # "are resisting and fighting"
+        return _is_ongoing(verb.head)
     return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes) and not any(
         a.lemma_ in ("have", "will", "would", "could", "may", "might", "must", "should") for a in auxes
     )
