@@ -23,6 +23,8 @@ CASES = [
     ("Army frees hostages\n\nSecurity sources said Tuesday that soldiers freed them.", 4),
     ("Floods hit the south\n\nGovernment officials said twelve people died.", 5),
     ("A caption\nPolice officers stand guard.", 3),
+    ("Tariffs stay\n\nU.S. officials said the tariffs stay.", 3),
+    ("Talks resume\n\n12 ministers met in Geneva.", 3),
 ]
 
 
@@ -46,3 +48,12 @@ def test_a_real_lead_after_a_headline_stays_one_sentence(nlp, shared_dir: Path) 
     doc = nlp(story["title"] + "\n\n" + story["text"][:400])
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[1].startswith("Security sources said Wednesday")
+
+
+def test_a_real_lead_opening_with_an_abbreviation_stays_one_sentence(nlp, shared_dir: Path) -> None:
+    """A VOA story whose lead the parser cut after "U.S."."""
+    stories = shared_dir / "corpus" / "voa" / "voa-stories.jsonl"
+    story = next(s for line in stories.open() if (s := json.loads(line))["id"] == "8004380")
+    doc = nlp(story["title"] + "\n\n" + story["text"][:400])
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1].startswith("U.S. President Donald Trump is keeping")

@@ -21,11 +21,12 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph break (headline, caption, body lines), and
     a paragraph never opens with a one-word sentence followed by more words: the parser,
     seeing a headline with no full stop before it, would otherwise cut "Security | sources
-    said Wednesday ..." and lose the story's lead."""
+    said Wednesday ..." or "U.S. | President Donald Trump ..." and lose the story's lead."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
-            if token.i + 2 < len(doc) and doc[token.i + 1].is_alpha and doc[token.i + 2].is_alpha:
+            first = doc[token.i + 1]
+            if token.i + 2 < len(doc) and not (first.is_punct or first.is_space) and doc[token.i + 2].is_alpha:
                 doc[token.i + 2].is_sent_start = False
     return doc
 
