@@ -70,6 +70,13 @@ DATE_SCOPE = [
      'met', '040', '2023-07-20', '2023-07-17', 'day'),
     ("Ahead of Sunday's runoff, police detained the candidate's aides in March.",
      'detained', '173', '2023-07-20', '2023-03', 'month'),
+    # a bare "after" clause happened on the day of the clause it follows
+    ('Protesters rallied in the capital on Sunday after the army arrested the opposition leader.',
+     'arrested', '173', '2023-07-20', '2023-07-16', 'day'),
+    ('Crowds cheered as they marched through Bamako Friday, after the junta freed the journalists.',
+     'freed', '0841', '2023-07-20', '2023-07-14', 'day'),
+    ('Two days after the army arrested the opposition leader, protesters rallied on Sunday.',
+     'arrested', '173', '2023-07-20', '2023-07-14', 'day'),
 ]  # fmt: skip
 
 

@@ -27,7 +27,9 @@ Rules that refine these steps (general English and news-writing conventions):
 - Offsets are counted from another date of the sentence, else the dateline, else the
   publication date: "confirmed on Wednesday that they met two days earlier" is Monday;
   "two days after Erdogan denounced Israel" dates the denouncing two days before the
-  sentence's own time.
+  sentence's own time; a bare "after" clause in the simple past ("marched Thursday, after the
+  council dissolved the party") takes the day of the clause it follows, or the sentence's
+  only day.
 - A simple-past event with no date continues the time of the paragraph: it takes the date
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
@@ -256,6 +258,15 @@ def _date_before_after(
             amounts = [c for c in (*word.children, *head.children) if c.dep_ == "npadvmod" and c.i < word.i]
             amount = amounts[0] if amounts else None
             m = _COUNT_RE.match(" ".join(t.text for t in amount.subtree)) if amount is not None else None
+            if m is None and amount is None and word.lower_ == "after" and verb_form(head).simple_past:
+                # "marched in Khartoum Thursday, after the council dissolved the party": the
+                # day of the clause it follows (no news date: that is not the text's)
+                base = governing_date(clause_head(word.head), exprs, report_lemmas)
+                days = {e.resolved for e in exprs if e.resolved.precision == "day" and not is_offset(e.span.text)}
+                if base is None and len(days) == 1:  # "chanted as they marched Thursday, after ..."
+                    base = next(iter(days))
+                if base is not None and base.precision == "day":
+                    return base
             if m is None:
                 continue
             days = int(m.group(1)) if m.group(1) else _COUNT_WORDS[m.group(0).split()[0].lower()]
