@@ -242,9 +242,12 @@ def test_a_domestic_act_takes_the_story_place_in_its_country(anchored_event, add
     beaten = add_event(doc, "beaten", cameo="180", source="ESPCVL", target="PERMED")
     attacked = add_event(doc, "attacked", cameo="180", source="ESPCVL", target="PERMED")
     froze = add_event(doc, "froze", cameo="171", source="PERJUD", target="PERMED")
-    for event in (jailed, raided, beaten, attacked, froze):
+    condemned = add_event(doc, "condemned", cameo="111", source="IGOUNO", target="PERJUD")
+    for event in (jailed, raided, beaten, attacked, froze, condemned):
         event.source.code, event.target.code = event.source.name, event.target.name
     placer(doc)
     places = [(e.place.name, e.place.basis) if e.place else None for e in (raided, beaten, attacked)]
     assert places == [("Lima", "clause"), ("Madrid", "clause"), ("Madrid", "clause")]  # Madrid the commonest
     assert froze.place is not None and (froze.place.name, froze.place.basis) == ("Lima", "story")
+    # an international body's act is not a domestic one: the story's commonest place
+    assert condemned.place is not None and (condemned.place.name, condemned.place.basis) == ("Madrid", "story")

@@ -238,11 +238,14 @@ def _story_place(places: list[Place], countries: set[str]) -> Place | None:
 
 
 def _actor_countries(event: Event) -> set[str]:
-    """ISO-3 codes of the event's actors' countries (not of international bodies)."""
+    """ISO-3 codes of the event's actors' countries; empty when one of them is an
+    international body or group (the G7 urging Russia is not a Russian affair)."""
     found = set()
     for actor in (event.source, event.target):
         code = actor.country or (actor.code[:3] if actor.code else None)
-        if code and code.isalpha() and code.isupper() and code not in ("IGO", "NGO", "MNC", "IMG"):
+        if code in ("IGO", "NGO", "MNC", "IMG"):
+            return set()
+        if code and code.isalpha() and code.isupper():
             found.add(code)
     return found
 
