@@ -235,14 +235,15 @@ def test_a_domestic_act_takes_the_story_place_in_its_country(anchored_event, add
         "Unknown men attacked the reporter in Madrid. "
         "Rights groups condemned the verdict. "
         "Journalists protested outside the court. "
-        "The judge later froze the newspaper's accounts."
+        "The judge later froze the newspaper's accounts. "
+        "A UN expert criticised the ruling."
     )
     doc, jailed = anchored_event(text, "jailed", cameo="173", source="PERJUD", target="PERMED")
     raided = add_event(doc, "raided", cameo="171", source="PERCOP", target="PERMED")
     beaten = add_event(doc, "beaten", cameo="180", source="ESPCVL", target="PERMED")
     attacked = add_event(doc, "attacked", cameo="180", source="ESPCVL", target="PERMED")
     froze = add_event(doc, "froze", cameo="171", source="PERJUD", target="PERMED")
-    condemned = add_event(doc, "condemned", cameo="111", source="IGOUNO", target="PERJUD")
+    condemned = add_event(doc, "criticised", cameo="111", source="IGOUNO", target="PERJUD")
     for event in (jailed, raided, beaten, attacked, froze, condemned):
         event.source.code, event.target.code = event.source.name, event.target.name
     placer(doc)
