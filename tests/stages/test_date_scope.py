@@ -70,6 +70,11 @@ DATE_SCOPE = [
      'met', '040', '2023-07-20', '2023-07-17', 'day'),
     ("Ahead of Sunday's runoff, police detained the candidate's aides in March.",
      'detained', '173', '2023-07-20', '2023-03', 'month'),
+    # a document's own date dates the act of sending or issuing it
+    ('The rebels sent a letter dated March 3 to the mediators, urging new talks.',
+     'sent', '020', '2023-07-20', '2023-03-03', 'day'),
+    ('The ministry issued a decree dated June 30 that banned the rallies.',
+     'issued', '172', '2023-07-20', '2023-06-30', 'day'),
     # a bare "after" clause happened on the day of the clause it follows
     ('Protesters rallied in the capital on Sunday after the army arrested the opposition leader.',
      'arrested', '173', '2023-07-20', '2023-07-16', 'day'),

@@ -35,6 +35,7 @@ Rules that refine these steps (general English and news-writing conventions):
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
   past or present without a date of its own was made for the news: it takes the news date.
 - A participle clause ("..., demanding that ...") has the tense of the verb it hangs from.
+- A document's own date ("sent a letter dated Feb. 4") dates the sending or issuing of it.
 - What is going on as the story is told (the present progressive: "militants are still
   fighting the troops") is the news: it takes the news date.
 - A story with a dateline ("ANKARA, Jan 14 -") counts weekdays and "yesterday" from the
@@ -449,6 +450,10 @@ def _governs(expr: _DateExpr, token: Token, head: Token) -> bool:
     if expr.sentence_start != head.sent.start:
         return False
     if expr.attach.i == token.i or expr.clause.i == head.i:
+        return True
+    # "sent a letter dated Feb. 4", "issued a decree dated March 3": the document's date
+    clause = expr.clause
+    if clause.lemma_ == "date" and clause.dep_ == "acl" and clause_head(clause.head).i == head.i:
         return True
     # a coordinated verb that shares the subject shares the date ("killed and displaced since ...")
     conjuncts = [c for c in head.conjuncts if is_verbal(c) and not _has_subject(c)]
