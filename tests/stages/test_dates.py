@@ -117,6 +117,8 @@ def test_what_is_going_on_is_the_news(anchored_event, text, trigger, expected) -
         (LEAD + "Threatening to kill the hostages, the gunmen demanded a ransom.", "Threatening", "138",
          "2020-01-13"),
         (LEAD + "The minister spoke to reporters, urging calm.", "urging", "020", "2020-01-13"),
+        (LEAD + "The communique said the ministers remain “alarmed by the continued attacks on shipping.”", "alarmed",
+         "111", "2020-01-13"),
     ],
 )  # fmt: skip
 def test_a_participle_clause_shares_the_time_of_its_verb(anchored_event, text, trigger, cameo, expected) -> None:

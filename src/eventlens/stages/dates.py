@@ -308,8 +308,12 @@ def _is_statement(event: Event) -> bool:
 
 def _tensed_verb(verb: Token) -> Token:
     """A participle clause ("..., demanding that ...", "Threatening to kill the hostages,
-    the group demanded ...") has no tense of its own: it shares the verb it hangs from."""
+    the group demanded ...") or a participle after a copula ("remains concerned") has no
+    tense of its own: it shares the verb it hangs from."""
     for _ in range(3):
+        if verb.dep_ == "acomp" and verb.tag_ in ("VBG", "VBN") and is_verbal(verb.head):
+            verb = verb.head
+            continue
         bare = verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                                                         for c in verb.children)  # fmt: skip
         if verb.dep_ != "advcl" or not bare or verb.head.i == verb.i or not is_verbal(verb.head):
