@@ -81,6 +81,8 @@ PLACE_PHRASES = [
      'Clashes', '190', '2024-05-12', 'El Fasher', 'SDN', 'town', 'clause'),
     ('Police detained 30 people in Nablus.',
      'detained', '173', '2024-05-12', 'Nablus', 'PSE', 'town', 'sentence'),
+    ('The opposition leader spoke to reporters in the regional capital, Banja Luka, on Friday.',
+     'spoke', '010', '2025-03-14', 'Banja Luka', 'BIH', 'town', 'clause'),
     # landmarks that stand for their city (data/places/seats.tsv)
     ('The two presidents held talks at the Kremlin on Friday.',
      'talks', '040', '2024-05-12', 'Moscow', 'RUS', 'site', 'clause'),

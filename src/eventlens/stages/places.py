@@ -466,6 +466,14 @@ class _PlaceFinder:
             inside = self._place_inside(noun, depth, proper=True)
             if inside is not None:
                 return inside
+            for child in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                # "the regional capital, Banja Luka": a place by apposition, even where the
+                # name also stands for an actor
+                words = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+                name = " ".join(t.text for t in words)
+                named = self.place_of_noun(child, depth + 1) or self.gazetteer.resolve(name, self.context, "city")
+                if named is not None and named.precision != "country":
+                    return named
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
                 return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
