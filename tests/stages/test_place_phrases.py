@@ -92,6 +92,8 @@ PLACE_PHRASES = [
      'met', '040', '2024-05-12', 'Arlington, Virginia', 'USA', 'site', 'clause'),
     ('Demonstrators rallied in front of the Elysee Palace.',
      'rallied', '141', '2024-05-12', 'Paris', 'FRA', 'site', 'clause'),
+    ('The military detained 40 migrants at Guantanamo on Tuesday.',
+     'detained', '173', '2025-03-12', 'Guantanamo Bay Naval Base', 'CUB', 'site', 'clause'),
     ('The Kenyan president was received at the White House in March.',
      'received', '042', '2024-05-12', 'Washington', 'USA', 'site', 'clause'),
     # visits: the place visited; a visit to a country is made to its capital
