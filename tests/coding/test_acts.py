@@ -221,3 +221,27 @@ def test_banning_trade_with_a_country_is_an_embargo(
 ) -> None:
     doc = process_text(text)
     assert pair in {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo == "163"}
+
+
+def test_stones_thrown_back_are_a_riot_by_the_crowd_not_the_police(process_text: Callable[..., Document]) -> None:
+    doc = process_text(
+        "Israeli security forces fired tear gas, rubber bullets, and stun grenades at Palestinian demonstrators, "
+        "some of whom threw rocks at police."
+    )
+    pairs = {(e.cameo, (e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events}
+    assert ("193", "ISR", "PSE") in pairs and ("145", "PSE", "ISR") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Armed prisoners exchanged gunfire with Haitian police.", "193"),
+        ("Israel and Hamas exchanged prisoners.", "0841"),
+    ],
+)
+def test_what_is_exchanged_decides_the_act(process_text: Callable[..., Document], text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in process_text(text).events}
+
+
+def test_exchanging_views_is_no_release(process_text: Callable[..., Document]) -> None:
+    assert not process_text("The Turkish and Greek ministers exchanged views on trade.").events

@@ -139,6 +139,7 @@ class ActFinder:
                 and not targetless(b)
                 and b.trigger.dep_ in ("advcl", "xcomp")
                 and b.trigger.head.i in heads
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in b.trigger.children)  # its own doer
             ]
             if not purpose and act.code[:2] == "14":
                 purpose = [b for b in acts if b.code[:2] in ("10", "02") and not targetless(b)]
@@ -255,7 +256,7 @@ class ActFinder:
                     direct.append(c)
                 else:
                     named.append(c)  # the object names the act ("broke off relations with X")
-        holders = [tok, *named]
+        holders = [tok, *named, *(c for n in named for c in conjuncts(n) if c is not n)]  # "gas and grenades at X"
         preps = [
             g
             for h in holders

@@ -157,10 +157,12 @@ class ArgumentResolver:
         referred = self._organisation_referred(head)
         if referred is not None:
             return [referred]
-        if head.ent_type_ in ("CARDINAL", "QUANTITY"):  # "hundreds of students": the students
-            counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-            if counted and counted[0].dep_ == "pobj":
-                return self._parties_of_head(counted[0], say_subject, things)
+        counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if counted and counted[0].dep_ == "pobj" and counted[0].lower_ in ("whom", "which", "them"):
+            earlier = _noun_before(head)  # "demonstrators, some of whom threw rocks": the demonstrators
+            return self._parties_of_head(earlier, say_subject, things) if earlier is not None else []
+        if head.ent_type_ in ("CARDINAL", "QUANTITY") and counted and counted[0].dep_ == "pobj":
+            return self._parties_of_head(counted[0], say_subject, things)  # "hundreds of students": the students
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.never_actors:
             return [self._unknown(head)]  # "battled blazes in Canada": a fire is nobody
         if not things and self.is_thing(head):
@@ -454,6 +456,15 @@ class ArgumentResolver:
             text = head.text
         actor = Actor(name=text, code=None, kind="unknown")
         return Party(actor, left.idx, head.idx + len(head.text), head.i, False, "unknown")
+
+
+def _noun_before(tok: object) -> object | None:
+    """The nearest noun before a token in its sentence ("demonstrators" before ", some of whom")."""
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        word = tok.doc[i]
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+    return None
 
 
 def entity_of(tok: object) -> object:
