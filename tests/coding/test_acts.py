@@ -245,3 +245,13 @@ def test_what_is_exchanged_decides_the_act(process_text: Callable[..., Document]
 
 def test_exchanging_views_is_no_release(process_text: Callable[..., Document]) -> None:
     assert not process_text("The Turkish and Greek ministers exchanged views on trade.").events
+
+
+def test_agreeing_with_someone_intends_no_act(process_text: Callable[..., Document]) -> None:
+    doc = process_text("All G7 foreign ministers agree with the United States on Ukraine.")
+    assert not [e for e in doc.events + doc.rejected if e.cameo.startswith("03")]
+
+
+def test_agreeing_to_do_something_is_an_intent(process_text: Callable[..., Document]) -> None:
+    doc = process_text("Iran agreed with Russia to hold talks in Moscow next week.")
+    assert [e for e in doc.events + doc.rejected if e.cameo.startswith("03")]

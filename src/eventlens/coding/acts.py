@@ -377,8 +377,8 @@ class ActFinder:
         if not sources and passive_targets and frame.name in ("intend", "reject"):
             sources, passive_targets = passive_targets, []  # "Vietnam is committed to opening up"
         addressees = passive_targets or self._frame_addressees(tok, pattern, frame, content)
-        if content is None and not addressees and frame.name in ("intend", "appeal", "reject"):
-            return None  # "he said he hopes", "one man aimed": no act is named
+        if content is None and (frame.name == "intend" or (not addressees and frame.name in ("appeal", "reject"))):
+            return None  # "he said he hopes", "the ministers agree with the U.S.": no act is intended
         weak = pattern.lemma in self.lex.word("weak_attitudes") or pattern.pos == "noun"
         if weak and (content is None or content.code is None):
             return None  # "wants to win", "hopes it works": a wish about no coded act
