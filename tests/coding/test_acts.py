@@ -255,3 +255,8 @@ def test_agreeing_with_someone_intends_no_act(process_text: Callable[..., Docume
 def test_agreeing_to_do_something_is_an_intent(process_text: Callable[..., Document]) -> None:
     doc = process_text("Iran agreed with Russia to hold talks in Moscow next week.")
     assert [e for e in doc.events + doc.rejected if e.cameo.startswith("03")]
+
+
+def test_a_view_that_a_matter_must_go_on_is_no_demand(process_text: Callable[..., Document]) -> None:
+    doc = process_text("German Chancellor Olaf Scholz on Wednesday said talks with China must continue.")
+    assert not [e for e in doc.events + doc.rejected if e.pattern.startswith("say+must")]

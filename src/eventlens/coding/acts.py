@@ -577,6 +577,8 @@ class ActFinder:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(_first_person(w) for s in subjects for w in s.subtree):
             return None  # "we must act", "the U.S. and our allies must ...": a resolve, not a demand
+        if subjects and all(self.resolver.is_thing(s) for s in subjects):
+            return None  # "talks with China must continue": a view on a matter, not a demand on anyone
         if subjects and subjects[0].pos_ == "PRON" and addressed:
             subjects = addressed
         act = Act(code=code or frame.code, pattern="say+must@demand", trigger=tok, sources=sources, targets=subjects)
