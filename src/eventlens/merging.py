@@ -64,7 +64,8 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-_SUMMARY_KINDS = frozenset({"headline", "standfirst", "caption"})
+SUMMARY_KINDS = frozenset({"headline", "standfirst", "caption"})
+_SUMMARY_KINDS = SUMMARY_KINDS
 
 
 def tellings_compatible(a: Event, b: Event) -> bool:

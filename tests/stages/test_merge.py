@@ -84,3 +84,24 @@ def test_a_place_guessed_from_the_dateline_does_not_split_a_meeting() -> None:
     kept = meeting(doha)
     fold(kept, meeting(moscow))
     assert kept.place == moscow  # the clause's place wins over the dateline's
+
+
+def test_a_headline_in_coarser_words_joins_the_body_telling() -> None:
+    turkey = Actor("Turkey", "TUR", "TUR", kind="country")
+    israel = Actor("Israel", "ISR", "ISR", kind="country")
+    erdogan = Actor("Recep Tayyip Erdogan", "TURGOV", "TUR", "GOV", "kb:recep-tayyip-erdogan", "person")
+    headline = Event("a", turkey, israel, "111", plover=Plover("ACCUSE"), date="2021-05-10", date_precision="day",
+                     mentions=[Mention("a", 0, 0, 20, kind="headline")])  # fmt: skip
+    body = Event("a", erdogan, israel, "111", plover=Plover("ACCUSE"), date="2021-05-08", date_precision="day",
+                 mentions=[Mention("a", 3, 300, 330)])  # fmt: skip
+    (merged,) = merge_events([headline, body])
+    assert (merged.source.code, merged.date, len(merged.mentions)) == ("TURGOV", "2021-05-08", 2)
+
+
+def test_a_headline_about_other_countries_stays_apart() -> None:
+    turkey, israel = Actor("Turkey", "TUR", "TUR", kind="country"), Actor("Israel", "ISR", "ISR", kind="country")
+    headline = Event(
+        "a", turkey, israel, "111", plover=Plover("ACCUSE"), mentions=[Mention("a", 0, 0, 20, kind="headline")]
+    )
+    body = Event("a", FRANCE, israel, "111", plover=Plover("ACCUSE"), mentions=[Mention("a", 3, 300, 330)])
+    assert len(merge_events([headline, body])) == 2

@@ -9,7 +9,8 @@ places are folded into one, which keeps every mention as evidence (the rules:
 
 from __future__ import annotations
 
-from ..merging import fold, merge_key, places_compatible, tellings_compatible
+from ..merging import SUMMARY_KINDS as _SUMMARY_KINDS
+from ..merging import event_family, fold, merge_key, places_compatible, tellings_compatible
 from ..model import Document, Event
 
 
@@ -31,10 +32,45 @@ def merge_events(events: list[Event]) -> list[Event]:
             merged.append(event)
         else:
             fold(target, event)
+    merged = _fold_summaries(merged)
     for event in merged:
         event.num_mentions = len(event.mentions)
         event.id = event.make_id()
     return merged
+
+
+def _fold_summaries(events: list[Event]) -> list[Event]:
+    """A headline or caption that tells, in coarser words, an act the body tells ("Turkey Criticizes
+    Israel" over "Erdogan denounced Israel"): the same kind of act between the same countries, one
+    side's code the start of the other's. It joins the body's telling, whose date and actors win."""
+    kept: list[Event] = []
+    for event in events:
+        body = None
+        if event.mentions and all(m.kind in _SUMMARY_KINDS for m in event.mentions):
+            body = next((b for b in events if b is not event and _summarised_by(b, event)), None)
+        if body is None:
+            kept.append(event)
+        else:
+            fold(body, event)
+    return kept
+
+
+def _summarised_by(body: Event, summary: Event) -> bool:
+    if any(m.kind in _SUMMARY_KINDS for m in body.mentions):
+        return False
+    if event_family(body) != event_family(summary) or (body.negated, body.modality) != (
+        summary.negated,
+        summary.modality,
+    ):
+        return False
+    return all(_coarser_or_same(getattr(summary, side).code, getattr(body, side).code) for side in ("source", "target"))
+
+
+def _coarser_or_same(summary: str | None, body: str | None) -> bool:
+    """ "TUR" summarises "TURGOV"; no code summarises only no code."""
+    if not summary or not body:
+        return not summary and not body
+    return len(summary) >= 3 and body.startswith(summary)
 
 
 class EventMerger:
