@@ -260,3 +260,18 @@ def test_agreeing_to_do_something_is_an_intent(process_text: Callable[..., Docum
 def test_a_view_that_a_matter_must_go_on_is_no_demand(process_text: Callable[..., Document]) -> None:
     doc = process_text("German Chancellor Olaf Scholz on Wednesday said talks with China must continue.")
     assert not [e for e in doc.events + doc.rejected if e.pattern.startswith("say+must")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The U.N. envoy urged an end to the attacks on Gaza.", "0256"),
+        ("Turkey called for an end to the violence in Syria.", "0256"),
+    ],
+)
+def test_asking_that_force_end_is_asking_for_de_escalation(
+    process_text: Callable[..., Document], text: str, code: str
+) -> None:
+    doc = process_text(text)
+    codes = {e.cameo for e in doc.events + doc.rejected}
+    assert code in codes and "113" not in codes, codes

@@ -41,6 +41,15 @@ def _first_person(word: object) -> bool:
     return text == "I" or (text.lower() in _FIRST_PERSON and not text.isupper())
 
 
+def _ended(noun: object, content: _Content, cessation: frozenset[str]) -> _Content:
+    """ "an end to the violence", "a halt to the fighting": what is asked for is that force stop, a
+    de-escalation (087), not the force itself."""
+    if noun.lemma_.lower() in cessation and (content.code or "")[:2] in ("18", "19", "20"):  # type: ignore[attr-defined]
+        targets = content.targets or [t for force in content.tokens[:1] for t in locative(force)]  # "in Syria"
+        return _Content("087", f"end>{content.pattern}", targets, content.target_parties, [noun])
+    return content
+
+
 def _dates_only(prep: object) -> bool:
     """A preposition whose object is a date or time ("on Wednesday"): not a verb particle."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]  # type: ignore[attr-defined]
@@ -529,7 +538,7 @@ class ActFinder:
                         if g.dep_ in ("pobj", "pcomp", "acl", "xcomp") and g is not tok:
                             found = self._content_act(g, frame, depth + 1)
                             if found is not None:
-                                return found
+                                return _ended(tok, found, self.lex.word("cessation_nouns"))
             return None
         pattern = self._verb_pattern(tok)
         if pattern is not None and pattern.frame:

@@ -54,6 +54,7 @@ _WORD_LISTS = (
     "naming_verbs",
     "damning_words",
     "story_target_roots",
+    "cessation_nouns",
 )
 
 
