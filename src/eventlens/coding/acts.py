@@ -9,12 +9,11 @@ actors later (`coding.arguments`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..knowledge.lexicon import Frame, Lexicon, Pattern, match_pattern
 from ..knowledge.ontology import Ontology
+from .act import Act, Content
 from .arguments import ArgumentResolver, Party, conjuncts
-from .stances import charged_wrong, judged_negatively
+from .stance_acts import StanceActs
 from .syntax import (
     aux_words,
     going_to,
@@ -30,23 +29,16 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
 
 
-def _first_person(word: object) -> bool:
-    """ "we", "our", "I" (not "US", the country)."""
-    text = word.text  # type: ignore[attr-defined]
-    return text == "I" or (text.lower() in _FIRST_PERSON and not text.isupper())
-
-
-def _ended(noun: object, content: _Content, cessation: frozenset[str]) -> _Content:
+def _ended(noun: object, content: Content, cessation: frozenset[str]) -> Content:
     """ "an end to the violence", "a halt to the fighting": what is asked for is that force stop, a
     de-escalation (087), not the force itself."""
     if noun.lemma_.lower() in cessation and (content.code or "")[:2] in ("18", "19", "20"):  # type: ignore[attr-defined]
         targets = content.targets or [t for force in content.tokens[:1] for t in locative(force)]  # "in Syria"
-        return _Content("087", f"end>{content.pattern}", targets, content.target_parties, [noun])
+        return Content("087", f"end>{content.pattern}", targets, content.target_parties, [noun])
     return content
 
 
@@ -56,43 +48,7 @@ def _dates_only(prep: object) -> bool:
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
-@dataclass
-class Act:
-    """A coded act before its arguments are resolved to actors."""
-
-    code: str
-    pattern: str
-    trigger: object  # spaCy Token
-    sources: list[object] = field(default_factory=list)
-    targets: list[object] = field(default_factory=list)
-    source_parties: list[Party] = field(default_factory=list)
-    target_parties: list[Party] = field(default_factory=list)
-    modality: str = "asserted"
-    negated: bool = False
-    symmetric: bool = False
-    meeting: bool = False
-    place: object | None = None
-    official_code: str | None = None
-    span_tokens: list[object] = field(default_factory=list)
-    locative: list[object] = field(default_factory=list)  # where it happened, a fallback target
-
-    @property
-    def trigger_text(self) -> str:
-        words = sorted({self.trigger.i: self.trigger, **{t.i: t for t in self.span_tokens}}.items())
-        return " ".join(t.text for _, t in words[:4])
-
-
-@dataclass
-class _Content:
-    code: str | None
-    pattern: str
-    targets: list[object]
-    target_parties: list[Party]
-    tokens: list[object]
-    clause: object | None = None
-
-
-class ActFinder:
+class ActFinder(StanceActs):
     """Finds the acts of one sentence; built once per document."""
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology, resolver: ArgumentResolver) -> None:
@@ -406,7 +362,7 @@ class ActFinder:
             act.modality = "hypothetical"
         return act
 
-    def _frame_addressees(self, tok: object, pattern: Pattern, frame: Frame, content: _Content | None) -> list[object]:
+    def _frame_addressees(self, tok: object, pattern: Pattern, frame: Frame, content: Content | None) -> list[object]:
         addressees = self._addressees(tok, pattern, content)
         if not addressees and content is not None and frame.name in ("demand", "appeal"):
             addressees = self._asked(content)
@@ -422,7 +378,7 @@ class ActFinder:
                 addressees = rejected
         return addressees
 
-    def _asked(self, content: _Content) -> list[object]:
+    def _asked(self, content: Content) -> list[object]:
         """Who is asked to act: the subject of the content clause ("demanded that the US match..."),
         "from X" ("demanded support from the Assembly"), "of X" ("the resignation of the President")."""
         clause = content.clause
@@ -443,7 +399,7 @@ class ActFinder:
                         return found
         return []
 
-    def _addressees(self, tok: object, pattern: Pattern, content: _Content | None) -> list[object]:
+    def _addressees(self, tok: object, pattern: Pattern, content: Content | None) -> list[object]:
         content_ids = {t.i for t in content.tokens} if content else set()
         out = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i not in content_ids]
         out += [
@@ -457,7 +413,7 @@ class ActFinder:
             self.consumed.add(c.i)
         return out
 
-    def _content(self, tok: object, pattern: Pattern, frame: Frame) -> _Content | None:
+    def _content(self, tok: object, pattern: Pattern, frame: Frame) -> Content | None:
         """What the speech act is about: a clause, an "of"/"for" phrase, or the rejected object."""
         heads = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or infinitive(c)]
         heads += [
@@ -477,7 +433,7 @@ class ActFinder:
         if heads:  # content not in the lexicon: keep the clause for its subject and targets
             head = heads[0]
             targets = next((found for h in heads if (found := self._generic_targets(h))), [])
-            return _Content(None, "", targets, [], [head], clause=head)
+            return Content(None, "", targets, [], [head], clause=head)
         return None
 
     def _generic_targets(self, tok: object) -> list[object]:
@@ -496,7 +452,7 @@ class ActFinder:
         ]
         return found or [g for h in holders for g in locative(h)] or (objects if tok.pos_ == "VERB" else [])
 
-    def _content_of(self, head: object, frame: Frame, depth: int = 0) -> _Content | None:
+    def _content_of(self, head: object, frame: Frame, depth: int = 0) -> Content | None:
         for tok in conjuncts(head):
             self.consumed.add(tok.i)
             found = self._content_act(tok, frame, depth)
@@ -509,18 +465,18 @@ class ActFinder:
                     return wrong
         return None
 
-    def _wrong(self, tok: object) -> _Content | None:
+    def _wrong(self, tok: object) -> Content | None:
         """What someone is accused of: "war crimes" (1124), "corruption" (1121)..."""
         lemma = tok.lemma_.lower()
         for mod in (c for c in tok.children if c.dep_ in ("compound", "amod")):
             key = f"{mod.lemma_.lower()} {lemma}"
             if key in self.lex.accuse_nouns:
-                return _Content(self.lex.accuse_nouns[key], f"wrong:{key}", [], [], [tok])
+                return Content(self.lex.accuse_nouns[key], f"wrong:{key}", [], [], [tok])
         if lemma in self.lex.accuse_nouns:
-            return _Content(self.lex.accuse_nouns[lemma], f"wrong:{lemma}", [], [], [tok])
+            return Content(self.lex.accuse_nouns[lemma], f"wrong:{lemma}", [], [], [tok])
         return None
 
-    def _content_act(self, tok: object, frame: Frame, depth: int) -> _Content | None:
+    def _content_act(self, tok: object, frame: Frame, depth: int) -> Content | None:
         if depth > _MAX_HOPS:
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -530,7 +486,7 @@ class ActFinder:
             pattern = self._noun_pattern(tok)
             if pattern is not None and pattern.code:
                 targets = self._noun_targets(tok, pattern)
-                return _Content(pattern.code, pattern.id, targets, self.resolver.modifier_parties(tok), [tok])
+                return Content(pattern.code, pattern.id, targets, self.resolver.modifier_parties(tok), [tok])
             # "rejected calls for aid", "an appeal for deploying troops": look inside the request
             for c in tok.children:
                 if (c.dep_ in ("prep", "acl", "relcl") and c.lemma_.lower() in ("for", "to", "of")) or c.dep_ == "acl":
@@ -544,10 +500,10 @@ class ActFinder:
         if pattern is not None and pattern.frame:
             inner = self._content(tok, pattern, self.lex.frames[pattern.frame])
             code, _ = self._combine(self.lex.frames[pattern.frame], inner.code if inner else None)
-            return _Content(code, pattern.id, inner.targets if inner else [], [], [tok])
+            return Content(code, pattern.id, inner.targets if inner else [], [], [tok])
         if pattern is not None and pattern.code:
             act = self._plain_verb_act(tok, pattern)
-            return _Content(act.code, pattern.id, act.targets, [], [tok])
+            return Content(act.code, pattern.id, act.targets, [], [tok])
         for c in tok.children:  # a light verb: "promised to continue military aid", "to hold talks"
             if c.dep_ in _OBJ_DEPS:
                 found = self._content_act(c, frame, depth + 1)
@@ -561,98 +517,6 @@ class ActFinder:
                 if found is not None:
                     return found
         return None
-
-    def _obligation_act(self, tok: object) -> Act | None:
-        """'X said/declared that Y must Z' and 'a reminder that Y must Z': a demand by X on Y."""
-        clause = next(
-            (
-                c
-                for c in tok.children
-                if c.dep_ in ("ccomp", "acl", "relcl") and aux_words(c) & self.lex.word("obligation_aux")
-            ),
-            None,
-        )
-        if clause is None:
-            return None
-        frame = self.lex.frames["demand"]
-        self.consumed.add(clause.i)
-        content = self._content_act(clause, frame, 0)
-        code, _ = self._combine(frame, content.code if content else None)
-        speaker = tok if tok.pos_ != "NOUN" else tok.head
-        sources, _ = self.subject_of(speaker)
-        addressed = [
-            g for c in tok.children if c.dep_ == "prep" and c.lemma_ == "to" for g in c.children if g.dep_ == "pobj"
-        ]
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(_first_person(w) for s in subjects for w in s.subtree):
-            return None  # "we must act", "the U.S. and our allies must ...": a resolve, not a demand
-        if subjects and all(self.resolver.is_thing(s) for s in subjects):
-            return None  # "talks with China must continue": a view on a matter, not a demand on anyone
-        if subjects and subjects[0].pos_ == "PRON" and addressed:
-            subjects = addressed
-        act = Act(code=code or frame.code, pattern="say+must@demand", trigger=tok, sources=sources, targets=subjects)
-        if content is not None:
-            act.pattern = f"say+must@demand>{content.pattern}"
-            act.span_tokens.append(clause)
-        return act
-
-    def _wrong_code(self, tok: object) -> str | None:
-        wrong = self._wrong(tok)
-        return wrong.code if wrong is not None else None
-
-    def _evaluation_act(self, tok: object) -> Act | None:
-        """ "Trump called Canada 'one of the most hostile ...'", "described the plan as a strategic
-        disaster", "said the ruling was unacceptable": a damning judgement of someone or of what is
-        theirs is a criticism (111) by the one who makes it."""
-        judged = judged_negatively(tok, self.lex)
-        if judged is None:
-            return None
-        sources, _ = self.subject_of(tok)
-        if not sources:
-            return None
-        target, word = judged
-        self.consumed.update({word.i, target.i})
-        act = Act(code="111", pattern=f"judge:{word.lemma_.lower()}@111", trigger=tok, sources=sources,
-                  targets=[target])  # fmt: skip
-        act.span_tokens.append(word)
-        return self._apply_modality(tok, act)
-
-    def _allegation_act(self, tok: object) -> Act | None:
-        """ "X said Y was involved in corrupt acts", "X says both sides committed grave abuses", "X said
-        the attack was orchestrated by Y": what is said charges Y with a wrong, so X accuses Y (112,
-        or the kind of wrong: 1121 corruption, 1122 abuses...)."""
-        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if clause is None or clause.pos_ not in ("VERB", "AUX"):
-            return None
-        found = charged_wrong(clause, self.lex, self._wrong_code)
-        if found is None:
-            return None
-        code, accused, wrong = found
-        sources, _ = self.subject_of(tok)
-        if not sources or not accused:
-            return None
-        self.consumed.add(clause.i)
-        act = Act(code=code, pattern=f"say+wrong@{code}", trigger=tok, sources=sources, targets=accused)
-        act.span_tokens.append(wrong)
-        return act
-
-    def _criticism_adjective_act(self, tok: object) -> Act | None:
-        """ "X is deeply concerned about Y's build-up", "critical of the government": X criticizes Y."""
-        if tok.lemma_.lower() not in self.lex.word("criticism_adjectives") and tok.lower_ not in self.lex.word(
-            "criticism_adjectives"
-        ):
-            return None
-        if tok.dep_ not in ("acomp", "ROOT", "conj", "ccomp", "xcomp", "amod") or tok.dep_ == "amod":
-            return None
-        preps = self.lex.word("criticism_preps")
-        targets = [
-            g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"
-        ]
-        if not targets:
-            return None
-        sources, _ = self.subject_of(tok)
-        act = Act(code="111", pattern=f"adj:{tok.lemma_.lower()}@111", trigger=tok, sources=sources, targets=targets)
-        return self._apply_modality(tok, act)
 
     # ---- nouns ---------------------------------------------------------------------------
 
