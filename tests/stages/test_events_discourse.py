@@ -251,3 +251,9 @@ def test_the_three_nations_are_the_three_countries_just_named(process_text: Run)
 def test_a_count_that_fits_no_recent_list_stays_unnamed(process_text: Run) -> None:
     doc = process_text("Mali and Niger left ECOWAS. The three nations accused the bloc of failing its members.")
     assert not _kept(doc, "112")
+
+
+def test_a_reaction_to_an_unowned_move_in_a_two_sided_story_aims_at_the_other_side(process_text: Run) -> None:
+    doc = process_text(_TURKEY_US + "Ankara denounced the move on Wednesday.")
+    denounced = [e for e in doc.events if e.cameo.startswith("11") and (e.source.code or "").startswith("TUR")]
+    assert denounced and all((e.target.code or "").startswith("USA") for e in denounced)

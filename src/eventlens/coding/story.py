@@ -18,6 +18,7 @@ STORY_TARGET = "+story-target"  # pattern mark: the target is the other side of 
 _PAIR_DATA = read_yaml_mapping(shipped("language/pair_anaphors.yaml"), "pair anaphors")
 _PAIR_HEADS = words_of(_PAIR_DATA, "eventlens/data/language/pair_anaphors.yaml")
 _PAIR_QUANTIFIERS = frozenset(str(w) for w in _PAIR_DATA.get("quantifiers") or ())
+_MOVES = words_of(read_yaml_mapping(shipped("language/move_nouns.yaml"), "move nouns"), "move_nouns.yaml")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "trio": 3, "duo": 2, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
@@ -93,7 +94,8 @@ def fill_story_targets(events: list[Event], roots: tuple[str, ...], country: str
         return
     for event in events:
         side = side_of(event.source)
-        if event.target.code or event.target.name or side not in pair or not event.cameo.startswith(roots):
+        unnamed = not event.target.name or _names_a_move(event.target)
+        if event.target.code or not unnamed or side not in pair or not event.cameo.startswith(roots):
             continue
         other = next(actor for key, actor in pair.items() if key != side)
         event.target = Actor(
@@ -101,6 +103,13 @@ def fill_story_targets(events: list[Event], roots: tuple[str, ...], country: str
             actor_id=other.actor_id, kind=other.kind, aliases=list(other.aliases),
         )  # fmt: skip
         event.pattern += STORY_TARGET
+
+
+def _names_a_move(actor: Actor) -> bool:
+    """ "denounced the decision", "rejected the move": an unowned word for someone's step, which in
+    a story about two sides is the other side's."""
+    words = actor.name.lower().split()
+    return not actor.code and bool(words) and words[-1] in _MOVES
 
 
 def _aim_at_pair(event: Event, events: list[Event], pair: dict[str, Actor] | None, country: str | None) -> None:
