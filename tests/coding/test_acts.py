@@ -275,3 +275,27 @@ def test_asking_that_force_end_is_asking_for_de_escalation(
     doc = process_text(text)
     codes = {e.cameo for e in doc.events + doc.rejected}
     assert code in codes and "113" not in codes, codes
+
+
+def test_a_charge_of_wrongdoing_as_a_claim_noun_is_an_accusation(process_text: Callable[..., Document]) -> None:
+    doc = process_text("India reiterated the claim that the attack was orchestrated by Pakistan.")
+    assert ("IND", "PAK") in {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo == "112"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "pair"),
+    [
+        ("Kenya lifted the curfew that Somalia imposed on Mandera.", "081", ("KEN", "SOM")),
+        ("Iran rejected the deal that Russia offered.", "12", ("IRN", "RUS")),
+        ("Ukraine denied the claims that Russia made.", "016", ("UKR", "RUS")),
+    ],
+)
+def test_whoever_did_what_a_relative_clause_tells_owns_it(
+    process_text: Callable[..., Document], text: str, cameo: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    assert pair in {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith(cameo)
+    }

@@ -31,6 +31,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
 
 
 def _ended(noun: object, content: Content, cessation: frozenset[str]) -> Content:
@@ -40,6 +41,18 @@ def _ended(noun: object, content: Content, cessation: frozenset[str]) -> Content
         targets = content.targets or [t for force in content.tokens[:1] for t in locative(force)]  # "in Syria"
         return Content("087", f"end>{content.pattern}", targets, content.target_parties, [noun])
     return content
+
+
+def _relative_gap(verb: object) -> bool:
+    """A relative clause with its own subject and no object ("the deal Iran rejected", "a charge
+    that Kabul denied"): the noun it modifies is what the verb acts on."""
+    children = list(verb.children)  # type: ignore[attr-defined]
+    return (
+        verb.dep_ in ("relcl", "acl")  # type: ignore[attr-defined]
+        and verb.head.pos_ in ("NOUN", "PROPN")  # type: ignore[attr-defined]
+        and any(c.dep_ == "nsubj" for c in children)
+        and not any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and c.lower_ not in _RELATIVE for c in children)
+    )
 
 
 def _dates_only(prep: object) -> bool:
@@ -169,6 +182,9 @@ class ActFinder(StanceActs):
             elif c.dep_ in ("prep", "prt"):
                 words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
         has_object = any(c.dep_ in _OBJ_DEPS for c in tok.children)
+        if not has_object and _relative_gap(tok):  # "the curfew that Somalia imposed"
+            words.add(tok.head.lemma_.lower())
+            has_object = True
         return match_pattern(patterns, particles, words, has_object)
 
     def _verb_act(self, tok: object) -> Act | None:
@@ -242,6 +258,8 @@ class ActFinder(StanceActs):
         preps = [t for t in preps if t.ent_type_ not in _NOT_ACTOR_ENTS]
         if pattern.meeting and preps:
             return preps  # "discussed the ceasefire with X": the object is the topic
+        if not direct and not preps and not named and _relative_gap(tok):
+            direct = [tok.head]  # "a charge Balkhi rejected": the relative clause's object is its noun
         if direct or preps or pattern.meeting:
             return direct or preps
         # "shelled targets in Idlib", "lifted the curfew in Montenegro": the place may stand for the

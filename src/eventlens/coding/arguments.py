@@ -309,6 +309,11 @@ class ArgumentResolver:
                     (agents if child.lower_ == "by" else found).extend(named)
                     if not named and not found and child.lower_ == "of":  # "the city of Idlib"
                         found += [p for g in objs if (p := self._place_party(g)) is not None]
+        for clause in (c for c in thing.children if c.dep_ in ("relcl", "acl")):
+            # "the deal that Russia offered", "the attack rebels carried out": whoever did it
+            if not any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ not in _RELATIVE for g in clause.children):
+                subjects = [g for g in clause.children if g.dep_ == "nsubj" and g.lower_ not in _RELATIVE]
+                found += [p for g in subjects for tok in conjuncts(g) for p in self._covering(tok)]
         found = _distinct(agents or found)  # "China's military build-up": the military, not also China
         return [p for p in found if not any(_inside(p, q) for q in found if q is not p)]
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .arguments import ArgumentResolver
 
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+_CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "charge", "assertion"})
 
 
 def _first_person(word: object) -> bool:
@@ -91,6 +92,9 @@ class StanceActs:
         the attack was orchestrated by Y": what is said charges Y with a wrong, so X accuses Y (112,
         or the kind of wrong: 1121 corruption, 1122 abuses...)."""
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None:  # "reiterated the claim that the attack was orchestrated by Y"
+            charges = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _CHARGE_NOUNS]
+            clause = next((g for c in charges for g in c.children if g.dep_ in ("acl", "ccomp")), None)
         if clause is None or clause.pos_ not in ("VERB", "AUX"):
             return None
         found = charged_wrong(clause, self.lex, self._wrong_code)
