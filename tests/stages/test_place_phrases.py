@@ -256,3 +256,32 @@ def test_a_domestic_act_takes_the_story_place_in_its_country(anchored_event, add
     assert froze.place is not None and (froze.place.name, froze.place.basis) == ("Lima", "story")
     # an international body's act is not a domestic one: the story's commonest place
     assert condemned.place is not None and (condemned.place.name, condemned.place.basis) == ("Madrid", "story")
+
+
+# text, trigger, CAMEO code, expected name, ISO-3, rough (lat, lon) of that part of the country
+COMPASS_PARTS = [
+    ('Turkey launched an offensive against the Kurdish militia in northeast Syria.', 'offensive', '190',
+     'northeast Syria', 'SYR', (36.4, 39.8)),
+    ('Israeli jets struck targets in southern Lebanon on Monday.', 'struck', '195', 'southern Lebanon', 'LBN',
+     (33.3, 35.4)),
+    ('Rebels attacked an army base in eastern Congo.', 'attacked', '190', 'eastern Congo', 'COD', (-1.8, 29.0)),
+    ('Troops were deployed to north Syria last year.', 'deployed', '154', 'north Syria', 'SYR', (36.3, 37.6)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "name", "iso3", "where"), COMPASS_PARTS)
+def test_a_compass_word_names_part_of_a_country(anchored_event, placer, text, trigger, cameo, name, iso3, where):
+    """ "in northeast Syria" is a region of Syria, toward its northeast, not the whole country."""
+    doc, event = anchored_event(text, trigger, published="2024-05-12", cameo=cameo)
+    placer(doc)
+    place = event.place
+    assert place is not None, text
+    assert (place.name, place.country, place.precision) == (name, iso3, "region")
+    assert place.lat is not None and place.lon is not None
+    assert abs(place.lat - where[0]) < 1.0 and abs(place.lon - where[1]) < 1.0, (place.lat, place.lon)
+
+
+def test_a_compass_word_inside_a_country_name_is_that_country(anchored_event, placer) -> None:
+    doc, event = anchored_event("Soldiers opened fire on a crowd in North Korea.", "opened", cameo="190")
+    placer(doc)
+    assert event.place is not None and (event.place.name, event.place.precision) == ("North Korea", "country")

@@ -86,6 +86,7 @@ class PlaceCues:
     compass: frozenset[str]
     not_places: frozenset[str]
     visit_codes: frozenset[str] = frozenset()
+    compass_bearings: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def load(cls, path: Path | Traversable = CUES_PATH) -> PlaceCues:
@@ -106,6 +107,7 @@ class PlaceCues:
             words("compass_adjectives"),
             words("not_places"),
             words("visit_cameo_codes"),
+            tuple((str(k).lower(), float(v)) for k, v in (data.get("compass_bearings") or {}).items()),
         )
 
 
@@ -405,11 +407,16 @@ class _PlaceFinder:
         if event.cameo_root not in self.cues.directional_roots:
             return None
         for child in anchor.children:
-            if child.dep_ not in ("xcomp", "advcl") or child.lower_ not in self.cues.compass:
+            bearings = dict(self.cues.compass_bearings)
+            if child.dep_ not in ("xcomp", "advcl") or child.lower_ not in self.cues.compass | bearings.keys():
                 continue
             if any(c.dep_ == "aux" and c.lower_ in self.cues.directional for c in child.children):
                 for obj in (c for c in child.children if c.dep_ == "dobj"):
                     place = self.place_of_noun(obj)
+                    part_of = place is not None and place.precision == "country" and place.country
+                    if place is not None and part_of and child.lower_ in bearings:
+                        name = f"{child.lower_} {place.name}"  # "deployed to north Syria"
+                        place = self.gazetteer.part_of_country(place.country, bearings[child.lower_], name) or place
                     if place is not None:
                         return place
         return None
@@ -458,6 +465,8 @@ class _PlaceFinder:
         ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
             place = self._resolve_entity(ent, noun)
+            if place is not None and place.precision == "country":
+                place = self._compass_part(noun, ent, place) or place
             if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
                 return self._place_inside(noun, depth, proper=True) or place
             return place
@@ -486,6 +495,18 @@ class _PlaceFinder:
             if capital is not None:
                 return capital
         return self._place_inside(noun, depth, proper=noun.pos_ == "PROPN")
+
+    def _compass_part(self, noun: Token, ent: Span, country: Place) -> Place | None:
+        """ "in northeast Syria", "southern Lebanon": the part of the country that way, a
+        region named as the text names it (`Gazetteer.part_of_country`)."""
+        bearings = dict(self.cues.compass_bearings)
+        for word in noun.children:
+            if word.dep_ in ("amod", "compound") and word.i < ent.start and word.lower_ in bearings:
+                if country.country is None:
+                    return None
+                name = f"{word.lower_} {ent.text}"
+                return self.gazetteer.part_of_country(country.country, bearings[word.lower_], name)
+        return None
 
     def _seat_named(self, noun: Token) -> Place | None:
         """ "at the Kremlin", "a visit to the White House", "in Downing Street": a landmark
