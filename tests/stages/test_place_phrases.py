@@ -285,3 +285,28 @@ def test_a_compass_word_inside_a_country_name_is_that_country(anchored_event, pl
     doc, event = anchored_event("Soldiers opened fire on a crowd in North Korea.", "opened", cameo="190")
     placer(doc)
     assert event.place is not None and (event.place.name, event.place.precision) == ("North Korea", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "name", "iso3"),
+    [
+        ("On Wednesday, French President Emmanuel Macron in Berlin called the tariffs unfair.", "called", "111",
+         "Berlin", "DEU"),
+        ("Railway official Muhammad Sharifullah in Quetta told reporters that the line was cut.", "told", "010",
+         "Quetta", "PAK"),
+        ("Secretary of State Antony Blinken in Tokyo urged China to restrain North Korea.", "urged", "020",
+         "Tokyo", "JPN"),
+    ],
+)  # fmt: skip
+def test_a_named_person_acts_where_the_text_places_them(anchored_event, placer, text, trigger, cameo, name, iso3):
+    doc, event = anchored_event(text, trigger, published="2024-05-12", cameo=cameo)
+    placer(doc)
+    assert event.place is not None, text
+    assert (event.place.name, event.place.country, event.place.basis) == (name, iso3, "clause")
+
+
+def test_a_group_in_a_place_is_placed_only_by_its_sentence(anchored_event, placer) -> None:
+    """ "Kurdish forces in Kobani" says who they are: not a place of the clause's act."""
+    doc, event = anchored_event("Kurdish forces in Kobani condemned the strikes.", "condemned", cameo="111")
+    placer(doc)
+    assert event.place is None or event.place.basis != "clause"

@@ -323,7 +323,7 @@ class _PlaceFinder:
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
         found = None
-        for find in (self._locative_place, self._participant_place, self._misparsed_direction):
+        for find in (self._locative_place, self._participant_place, self._misparsed_direction, self._subject_place):
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
                 break
@@ -396,6 +396,20 @@ class _PlaceFinder:
             if person.ent_type_ not in ("PERSON", "ORG", "NORP") and person.i not in self.actor_tokens:
                 continue
             for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in self.cues.locative):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = self.place_of_noun(obj)
+                    if place is not None:
+                        return place
+        return None
+
+    def _subject_place(self, anchor: Token, event: Event) -> Place | None:
+        """ "Macron in Berlin called ...", "a railway official in Quetta told VOA": a named
+        person's whereabouts given beside the name is where the person acts (a group's "in X",
+        "Kurdish forces in northern Syria", says who they are, not where this act happened)."""
+        for person in (c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if person.ent_type_ != "PERSON":
+                continue
+            for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     place = self.place_of_noun(obj)
                     if place is not None:
