@@ -34,6 +34,8 @@ Rules that refine these steps (general English and news-writing conventions):
   hours after the attack", "arrested two suspects a day after the bombing") is on that
   act's day, or so many days after it; the story dates a noun by a date on it ("Tuesday's
   attack") or by an offset ("freed them Wednesday, a day after an attack on a train").
+- An arrest told without a date ("Mhlanga's arrest drew condemnation") happened on the day
+  the story says the person has been held since ("has been in custody since Feb. 24").
 - A simple-past event with no date continues the time of the paragraph: it takes the date
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
@@ -121,8 +123,9 @@ class EventDater:
         ordered = sorted(doc.events, key=lambda e: (event_sentence(e, doc) or 0, e.trigger_token or 0))
         dated: list[tuple[int, ResolvedDate, set[str]]] = []  # (sentence, date, actors) of events dated so far
         noun_dates = _dated_nouns(exprs, news_date, self.report_lemmas)
+        custody = _custody_start(exprs)
         for event in ordered:
-            self._date_event(event, doc, exprs, news_date, lead, lead_people, dated, noun_dates)
+            self._date_event(event, doc, exprs, news_date, lead, lead_people, dated, noun_dates, custody)
             sentence = event_sentence(event, doc)
             if event.date is not None and sentence is not None:
                 resolved = ResolvedDate(event.date, event.date_precision)  # type: ignore[arg-type]
@@ -139,6 +142,7 @@ class EventDater:
         lead_people: set[str],
         dated: list[tuple[int, ResolvedDate, set[str]]],
         noun_dates: list[tuple[int, str, ResolvedDate]] = (),  # type: ignore[assignment]
+        custody_start: ResolvedDate | None = None,
     ) -> None:
         token = trigger_token(event, doc)
         if token is None:
@@ -153,6 +157,8 @@ class EventDater:
             own = _opening_date(token, exprs, self.report_lemmas)
         if own is None:
             own = _date_after_told_event(token, noun_dates)
+        if own is None and event.cameo.startswith(_ARREST_CODE) and _tells_one_arrest(token):
+            own = custody_start
         if own is not None:
             _set(event, own)
             return
@@ -350,6 +356,44 @@ def _date_after_told_event(token: Token, noun_dates: list[tuple[int, str, Resolv
             shifted = date.fromisoformat(told[-1].value) + timedelta(days=count)  # type: ignore[arg-type]
             return ResolvedDate(shifted.isoformat(), "day", False)
     return None
+
+
+_ARREST_CODE = "173"  # CAMEO: arrest, detain
+_CUSTODY_NOUNS = frozenset({"custody", "detention", "jail", "prison", "confinement", "bar"})
+_CUSTODY_VERBS = frozenset({"detain", "jail", "imprison"})
+
+
+def _custody_start(exprs: list[_DateExpr]) -> ResolvedDate | None:
+    """The day the story says someone has been held since ("has been in custody since Feb.
+    24", "had been in pretrial detention since September 30"): the day of the arrest the
+    story tells without a date ("Mhlanga's arrest drew condemnation"). None when the story
+    gives no such day or several."""
+    starts = set()
+    for expr in exprs:
+        if not expr.text.lower().startswith("since ") or expr.resolved.value is None:
+            continue
+        verb = expr.clause
+        held = verb.lemma_.lower() in _CUSTODY_VERBS or (
+            verb.lemma_.lower() in ("hold", "keep") and any(c.dep_ == "nsubjpass" for c in verb.children)
+        )
+        places = {
+            obj.lemma_.lower()
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "under", "behind")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        }
+        if held or places & _CUSTODY_NOUNS:
+            starts.add(expr.resolved)
+    return next(iter(starts)) if len(starts) == 1 else None
+
+
+def _tells_one_arrest(token: Token) -> bool:
+    """ "Mhlanga's arrest", "police arrested him": one arrest, not the background of many
+    ("journalists have been briefly detained")."""
+    if not is_verbal(token):
+        return token.tag_ == "NN"
+    return verb_form(token).simple_past
 
 
 def _in_clause_of(word: Token, head: Token) -> bool:
