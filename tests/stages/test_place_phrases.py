@@ -310,3 +310,26 @@ def test_a_group_in_a_place_is_placed_only_by_its_sentence(anchored_event, place
     doc, event = anchored_event("Kurdish forces in Kobani condemned the strikes.", "condemned", cameo="111")
     placer(doc)
     assert event.place is None or event.place.basis != "clause"
+
+
+def test_a_namesake_outside_the_named_region_yields_to_the_region(anchored_event, placer) -> None:
+    """ "Charlevoix, Quebec": not Charlevoix, Michigan (the only Charlevoix the gazetteer
+    knows), but somewhere in Quebec."""
+    text = "Top diplomats gathered Thursday in Charlevoix, Quebec, as host country Canada outlined its agenda."
+    doc, event = anchored_event(text, "gathered", published="2025-03-14", cameo="040")
+    placer(doc)
+    assert event.place is not None
+    assert (event.place.name, event.place.country, event.place.precision) == ("Quebec", "CAN", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("The minister visited Paris, London and Berlin last week.", "visited", "Paris"),
+        ("Soldiers clashed in Aleppo, Idlib and Homs on Sunday.", "clashed", "Aleppo"),
+    ],
+)
+def test_a_list_of_places_is_not_a_place_and_its_region(anchored_event, placer, text, trigger, name) -> None:
+    doc, event = anchored_event(text, trigger, published="2025-03-14", cameo="042")
+    placer(doc)
+    assert event.place is not None and event.place.name == name, event.place

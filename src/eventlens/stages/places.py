@@ -631,6 +631,8 @@ class _PlaceFinder:
                 place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, kind, floor)
             if place is not None or ent.label_ != "GPE":
                 break
+        if place is not None and qualifier is not None:
+            place = self._within_qualifier(place, qualifier)
         if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
             # "the Hanoi Summit", "Kandahar airfield": the place its first words name
             head = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
@@ -648,6 +650,23 @@ class _PlaceFinder:
         if place is not None and place.name != text and loose_key(place.name) == loose_key(text):
             place = replace(place, name=text)  # the text's spelling: "Nangarhar", not "Nangarhār"
         return place
+
+
+    def _within_qualifier(self, place: Place, qualifier: Span) -> Place:
+        """ "Charlevoix, Quebec" where the gazetteer knows no Charlevoix in Quebec, only one
+        in Michigan: the text says it is in Quebec, so the place is Quebec (coarser, not
+        wrong)."""
+        doc = qualifier.doc
+        listed = qualifier.end < len(doc) and (
+            doc[qualifier.end].lower_ in ("and", "or")
+            or (doc[qualifier.end].text == "," and qualifier.end + 1 < len(doc) and doc[qualifier.end + 1].ent_type_)
+        )
+        if place.precision == "country" or listed:  # "India, Japan and the Philippines": a list
+            return place
+        wider = self.gazetteer.resolve(qualifier.text, self.context)
+        if wider is None or wider.country is None or place.country in (None, wider.country):
+            return place
+        return wider if wider.precision in ("region", "country") else place
 
 
 def _is_named_as_place(noun: Token) -> bool:
