@@ -39,7 +39,9 @@ Rules that refine these steps (general English and news-writing conventions):
 - A simple-past event with no date continues the time of the paragraph: it takes the date
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
-  past or present without a date of its own was made for the news: it takes the news date.
+  past or present without a date of its own was made for the news: it takes the news date,
+  unless, in the body, the same people's last act of the paragraph is dated ("Zelenskyy wrote
+  Wednesday ... He also welcomed the proposal": the same statement, Wednesday).
 - A participle clause ("..., demanding that ...") has the tense of the verb it hangs from.
 - A document's own date ("sent a letter dated Feb. 4") dates the sending or issuing of it.
 - What is going on as the story is told (the present progressive: "militants are still
@@ -175,7 +177,8 @@ class EventDater:
             or (_is_statement(event) and not form.modal and not form.perfect and form.tense in ("past", "present"))
             or _is_ongoing(event_verb(token))
         )
-        if not is_news and form.simple_past and not form.pluperfect and sentence is not None:
+        body_statement = kind == "body" and sentence != lead and _is_statement(event)
+        if (not is_news or body_statement) and form.simple_past and not form.pluperfect and sentence is not None:
             continued = _paragraph_date(doc, sentence, [d for d in dated if d[2] & _actor_keys(event)])
             if continued is not None:
                 _set(event, continued)
