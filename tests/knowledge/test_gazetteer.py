@@ -107,3 +107,18 @@ def test_context_countries(gazetteer: Gazetteer) -> None:
 )
 def test_name_key(raw: str, key: str) -> None:
     assert name_key(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("iso3", "bearing", "lat", "lon"),
+    [("SYR", 45, 36.4, 39.8), ("LBN", 180, 33.3, 35.4), ("UKR", 90, 48.6, 36.8), ("COD", 90, -1.8, 29.0)],
+)
+def test_the_part_of_a_country_a_compass_word_names(gazetteer, iso3, bearing, lat, lon) -> None:
+    """The towns toward that bearing from the country's centre place it (within a degree)."""
+    part = gazetteer.part_of_country(iso3, bearing, "that part")
+    assert part is not None and (part.name, part.country, part.precision) == ("that part", iso3, "region")
+    assert abs(part.lat - lat) < 1.0 and abs(part.lon - lon) < 1.0, (part.lat, part.lon)
+
+
+def test_no_part_of_an_unknown_country(gazetteer) -> None:
+    assert gazetteer.part_of_country("XXX", 0, "north X") is None

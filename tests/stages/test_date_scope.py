@@ -98,3 +98,62 @@ def test_a_reported_past_act_is_not_dated_by_the_report(anchored_event) -> None:
                                 published="2020-01-15", cameo="195")  # fmt: skip
     EventDater()(doc)
     assert event.date is None
+
+
+# text, trigger, CAMEO code, publication, expected date (an act dated by the act it follows)
+AFTER_A_TOLD_ACT = [
+    ('Security forces freed 190 hostages on Wednesday, a day after an attack on a passenger train. '
+     'In a statement released hours after the attack, the group gave the authorities 48 hours to comply.',
+     'gave', '139', '2025-03-14', '2025-03-11'),
+    ('Monday\'s bombing of the market killed 12 people. Police arrested two suspects a day after the bombing.',
+     'arrested', '173', '2024-05-16', '2024-05-14'),
+    ('The rebels seized the airport in a raid on Sunday. Government troops shelled their positions '
+     'shortly after the raid.',
+     'shelled', '195', '2024-05-16', '2024-05-12'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "published", "expected"), AFTER_A_TOLD_ACT)
+def test_an_act_told_after_an_act_of_the_story_takes_its_day(anchored_event, text, trigger, cameo, published, expected):
+    doc, event = anchored_event(text, trigger, published=published, cameo=cameo)
+    EventDater()(doc)
+    assert (event.date, event.date_precision) == (expected, "day"), text
+
+
+def test_an_act_after_an_undated_act_is_not_dated_by_it(anchored_event) -> None:
+    text = "Rebels have attacked the town for years. Troops shelled their positions shortly after the attacks."
+    doc, event = anchored_event(text, "shelled", published="2024-05-16", cameo="195")
+    EventDater()(doc)
+    assert event.date in (None, "2024-05-16")  # the news, or undated: never a guessed day
+
+
+# text, trigger, publication, expected date, precision (an arrest dated by the custody it began)
+ARREST_BY_CUSTODY = [
+    ('The reporter had been in pretrial detention since September 30. His arrest drew international '
+     'condemnation.', 'arrest', '2024-10-24', '2024-09-30', 'day'),
+    ('Mhlanga has been in custody since Feb. 24 over accusations of incitement. Rights groups said '
+     'the arrest of Mhlanga sent a chilling message.', 'arrest', '2025-03-13', '2025-02-24', 'day'),
+    ('The activist has been held in solitary confinement since late 2020. Police arrested him at his '
+     'home.', 'arrested', '2024-05-16', '2020', 'year'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "published", "expected", "precision"), ARREST_BY_CUSTODY)
+def test_an_undated_arrest_is_on_the_day_custody_began(anchored_event, text, trigger, published, expected, precision):
+    doc, event = anchored_event(text, trigger, published=published, cameo="173")
+    EventDater()(doc)
+    assert (event.date, event.date_precision) == (expected, precision), text
+
+
+def test_an_arrest_with_its_own_date_keeps_it(anchored_event) -> None:
+    text = "She has been in custody since March 3. Police first arrested her in 2019 over a protest."
+    doc, event = anchored_event(text, "arrested", published="2024-05-16", cameo="173")
+    EventDater()(doc)
+    assert (event.date, event.date_precision) == ("2019", "year")
+
+
+def test_arrests_told_as_background_are_not_dated_by_one_custody(anchored_event) -> None:
+    text = "Mhlanga has been in custody since Feb. 24. Journalists have been harassed and briefly detained."
+    doc, event = anchored_event(text, "detained", published="2025-03-13", cameo="173")
+    EventDater()(doc)
+    assert event.date != "2025-02-24"

@@ -126,3 +126,20 @@ def test_a_participle_clause_shares_the_time_of_its_verb(anchored_event, text, t
     doc, event = anchored_event(text, trigger, cameo=cameo)
     EventDater()(doc)
     assert event.date == expected
+
+
+def test_a_later_statement_of_the_same_speaker_continues_the_paragraph_time(anchored_event, add_event) -> None:
+    """ "Zelenskyy wrote Wednesday ... He also welcomed the proposal": one statement, made
+    Wednesday, not on the day of the story's news."""
+    text = (
+        "Top diplomats from the Group of Seven met in Quebec on Friday. "
+        "Zelenskyy wrote on Wednesday that Ukraine was ready for a ceasefire. "
+        "He also welcomed the U.S. proposal to extend it to land."
+    )
+    doc, lead = anchored_event(text, "met", published="2025-03-14", source="G7", target="G7")
+    wrote = add_event(doc, "wrote", cameo="010", source="Zelenskyy", target="Ukraine")
+    welcomed = add_event(doc, "welcomed", cameo="051", source="Zelenskyy", target="Ukraine")
+    EventDater()(doc)
+    assert lead.date == "2025-03-14"
+    assert wrote.date == "2025-03-12"
+    assert (welcomed.date, welcomed.date_precision) == ("2025-03-12", "day")

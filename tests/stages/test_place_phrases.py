@@ -256,3 +256,80 @@ def test_a_domestic_act_takes_the_story_place_in_its_country(anchored_event, add
     assert froze.place is not None and (froze.place.name, froze.place.basis) == ("Lima", "story")
     # an international body's act is not a domestic one: the story's commonest place
     assert condemned.place is not None and (condemned.place.name, condemned.place.basis) == ("Madrid", "story")
+
+
+# text, trigger, CAMEO code, expected name, ISO-3, rough (lat, lon) of that part of the country
+COMPASS_PARTS = [
+    ('Turkey launched an offensive against the Kurdish militia in northeast Syria.', 'offensive', '190',
+     'northeast Syria', 'SYR', (36.4, 39.8)),
+    ('Israeli jets struck targets in southern Lebanon on Monday.', 'struck', '195', 'southern Lebanon', 'LBN',
+     (33.3, 35.4)),
+    ('Rebels attacked an army base in eastern Congo.', 'attacked', '190', 'eastern Congo', 'COD', (-1.8, 29.0)),
+    ('Troops were deployed to north Syria last year.', 'deployed', '154', 'north Syria', 'SYR', (36.3, 37.6)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "name", "iso3", "where"), COMPASS_PARTS)
+def test_a_compass_word_names_part_of_a_country(anchored_event, placer, text, trigger, cameo, name, iso3, where):
+    """ "in northeast Syria" is a region of Syria, toward its northeast, not the whole country."""
+    doc, event = anchored_event(text, trigger, published="2024-05-12", cameo=cameo)
+    placer(doc)
+    place = event.place
+    assert place is not None, text
+    assert (place.name, place.country, place.precision) == (name, iso3, "region")
+    assert place.lat is not None and place.lon is not None
+    assert abs(place.lat - where[0]) < 1.0 and abs(place.lon - where[1]) < 1.0, (place.lat, place.lon)
+
+
+def test_a_compass_word_inside_a_country_name_is_that_country(anchored_event, placer) -> None:
+    doc, event = anchored_event("Soldiers opened fire on a crowd in North Korea.", "opened", cameo="190")
+    placer(doc)
+    assert event.place is not None and (event.place.name, event.place.precision) == ("North Korea", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "name", "iso3"),
+    [
+        ("On Wednesday, French President Emmanuel Macron in Berlin called the tariffs unfair.", "called", "111",
+         "Berlin", "DEU"),
+        ("Railway official Muhammad Sharifullah in Quetta told reporters that the line was cut.", "told", "010",
+         "Quetta", "PAK"),
+        ("Secretary of State Antony Blinken in Tokyo urged China to restrain North Korea.", "urged", "020",
+         "Tokyo", "JPN"),
+    ],
+)  # fmt: skip
+def test_a_named_person_acts_where_the_text_places_them(anchored_event, placer, text, trigger, cameo, name, iso3):
+    doc, event = anchored_event(text, trigger, published="2024-05-12", cameo=cameo)
+    placer(doc)
+    assert event.place is not None, text
+    assert (event.place.name, event.place.country, event.place.basis) == (name, iso3, "clause")
+
+
+def test_a_group_in_a_place_is_placed_only_by_its_sentence(anchored_event, placer) -> None:
+    """ "Kurdish forces in Kobani" says who they are: not a place of the clause's act."""
+    doc, event = anchored_event("Kurdish forces in Kobani condemned the strikes.", "condemned", cameo="111")
+    placer(doc)
+    assert event.place is None or event.place.basis != "clause"
+
+
+def test_a_namesake_outside_the_named_region_yields_to_the_region(anchored_event, placer) -> None:
+    """ "Charlevoix, Quebec": not Charlevoix, Michigan (the only Charlevoix the gazetteer
+    knows), but somewhere in Quebec."""
+    text = "Top diplomats gathered Thursday in Charlevoix, Quebec, as host country Canada outlined its agenda."
+    doc, event = anchored_event(text, "gathered", published="2025-03-14", cameo="040")
+    placer(doc)
+    assert event.place is not None
+    assert (event.place.name, event.place.country, event.place.precision) == ("Quebec", "CAN", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("The minister visited Paris, London and Berlin last week.", "visited", "Paris"),
+        ("Soldiers clashed in Aleppo, Idlib and Homs on Sunday.", "clashed", "Aleppo"),
+    ],
+)
+def test_a_list_of_places_is_not_a_place_and_its_region(anchored_event, placer, text, trigger, name) -> None:
+    doc, event = anchored_event(text, trigger, published="2025-03-14", cameo="042")
+    placer(doc)
+    assert event.place is not None and event.place.name == name, event.place

@@ -30,7 +30,7 @@ CASES = [
     ("Fidan discussed the ceasefire in Idlib with Mamlouk.", "discussed", "040", None, None),
     ("Police arrested three activists in Moscow, Idaho.", "arrested", "173", "Moscow", "USA"),
     ("The talks in the Turkish capital ended without agreement.", "talks", "040", "Ankara", "TUR"),
-    ("Regime and Russian forces deployed to northeastern Syria.", "deployed", "150", "Syria", "SYR"),
+    ("Regime and Russian forces deployed to northeastern Syria.", "deployed", "150", "northeastern Syria", "SYR"),
     ("Israeli jets struck targets near Damascus.", "struck", "195", "Damascus", "SYR"),
     ("Protesters gathered outside the embassy in Baghdad.", "gathered", "141", "Baghdad", "IRQ"),
     ("The foreign ministers met in Idlib province.", "met", "043", "Idlib", "SYR"),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -51,6 +52,7 @@ DEFAULT_MIN_POPULATION = 15000
 _PRECISION_OF_KIND = {"country": "country", "region": "region", "us_state": "region", "water": "region", "city": "town"}
 _CITY_CACHE_SIZE = 20000
 _VARIANT_MIN_POPULATION = 5000  # a short other spelling is trusted for towns, not for hamlets
+_PART_MIN_POPULATION = 5000  # the towns whose mean position places "northern X"
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,30 @@ class Gazetteer:
             return None
         cities = [c for c in self._city_candidates(name_key(name)) if c.place.country == iso3]
         return max(cities, key=lambda c: c.prior).place if cities else None
+
+    def part_of_country(self, iso3: str, bearing: float, name: str) -> Place | None:
+        """The part of a country a compass word names ("northeast Syria": bearing 45 degrees):
+        the mean position of the country's towns (5,000 people or more) that lie within 45
+        degrees of that bearing from its centre, named `name`, at region precision; None when
+        the country's centre is unknown or no town lies that way."""
+        country = self._countries.get(iso3)
+        iso2 = next((two for two, three in self._iso2_to_iso3.items() if three == iso3), None)
+        if country is None or country.lat is None or country.lon is None or iso2 is None:
+            return None
+        scale = math.cos(math.radians(country.lat))
+        within = []
+        for lat, lon in self._cities.positions_in(iso2, _PART_MIN_POPULATION):
+            north, east = lat - country.lat, (lon - country.lon) * scale
+            if math.hypot(north, east) < 0.1:
+                continue  # the centre itself lies in no direction
+            turn = (math.degrees(math.atan2(east, north)) - bearing + 180) % 360 - 180
+            if abs(turn) <= 45:
+                within.append((lat, lon))
+        if not within:
+            return None
+        lat = sum(p[0] for p in within) / len(within)
+        lon = sum(p[1] for p in within) / len(within)
+        return Place(name, iso3, round(lat, 2), round(lon, 2), None, "region", "region")
 
     def countries_in(self, names: Iterable[str]) -> set[str]:
         """ISO-3 codes of the countries that place names or adjectives point to (the

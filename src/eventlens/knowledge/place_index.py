@@ -141,6 +141,14 @@ class CityIndex:
         ).fetchall()
         return [CityRow(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]), r[6], False) for r in rows]
 
+    def positions_in(self, iso2: str, min_population: int) -> list[tuple[float, float]]:
+        """(lat, lon) of every place of a country (ISO-2) with at least `min_population` people."""
+        rows = self._connection().execute(
+            "SELECT lat, lon FROM places WHERE iso2 = ? AND population >= ? AND lat IS NOT NULL AND lon IS NOT NULL",
+            (iso2, min_population),
+        ).fetchall()
+        return [(float(r[0]), float(r[1])) for r in rows]
+
     def _connection(self) -> sqlite3.Connection:
         pid = os.getpid()
         if self._conn is not None and self._pid == pid:

@@ -30,10 +30,18 @@ Rules that refine these steps (general English and news-writing conventions):
   sentence's own time; a bare "after" clause in the simple past ("marched Thursday, after the
   council dissolved the party") takes the day of the clause it follows, or the sentence's
   only day.
+- An act told by reference to an act the story dated before ("in a statement released
+  hours after the attack", "arrested two suspects a day after the bombing") is on that
+  act's day, or so many days after it; the story dates a noun by a date on it ("Tuesday's
+  attack") or by an offset ("freed them Wednesday, a day after an attack on a train").
+- An arrest told without a date ("Mhlanga's arrest drew condemnation") happened on the day
+  the story says the person has been held since ("has been in custody since Feb. 24").
 - A simple-past event with no date continues the time of the paragraph: it takes the date
   of the nearest dated event of the same actors before it in the same paragraph.
 - A statement, appeal, meeting, demand, rejection or threat (CAMEO 01-05, 10-13) told in the simple
-  past or present without a date of its own was made for the news: it takes the news date.
+  past or present without a date of its own was made for the news: it takes the news date,
+  unless, in the body, the same people's last act of the paragraph is dated ("Zelenskyy wrote
+  Wednesday ... He also welcomed the proposal": the same statement, Wednesday).
 - A participle clause ("..., demanding that ...") has the tense of the verb it hangs from.
 - A document's own date ("sent a letter dated Feb. 4") dates the sending or issuing of it.
 - What is going on as the story is told (the present progressive: "militants are still
@@ -116,8 +124,10 @@ class EventDater:
         lead_people = _lead_actor_keys(doc, lead)
         ordered = sorted(doc.events, key=lambda e: (event_sentence(e, doc) or 0, e.trigger_token or 0))
         dated: list[tuple[int, ResolvedDate, set[str]]] = []  # (sentence, date, actors) of events dated so far
+        noun_dates = _dated_nouns(exprs, news_date, self.report_lemmas)
+        custody = _custody_start(exprs)
         for event in ordered:
-            self._date_event(event, doc, exprs, news_date, lead, lead_people, dated)
+            self._date_event(event, doc, exprs, news_date, lead, lead_people, dated, noun_dates, custody)
             sentence = event_sentence(event, doc)
             if event.date is not None and sentence is not None:
                 resolved = ResolvedDate(event.date, event.date_precision)  # type: ignore[arg-type]
@@ -133,6 +143,8 @@ class EventDater:
         lead: int | None,
         lead_people: set[str],
         dated: list[tuple[int, ResolvedDate, set[str]]],
+        noun_dates: list[tuple[int, str, ResolvedDate]] = (),  # type: ignore[assignment]
+        custody_start: ResolvedDate | None = None,
     ) -> None:
         token = trigger_token(event, doc)
         if token is None:
@@ -145,6 +157,10 @@ class EventDater:
             own = _date_before_after(token, exprs, news_date, self.report_lemmas)
         if own is None:
             own = _opening_date(token, exprs, self.report_lemmas)
+        if own is None:
+            own = _date_after_told_event(token, noun_dates)
+        if own is None and event.cameo.startswith(_ARREST_CODE) and _tells_one_arrest(token):
+            own = custody_start
         if own is not None:
             _set(event, own)
             return
@@ -161,7 +177,8 @@ class EventDater:
             or (_is_statement(event) and not form.modal and not form.perfect and form.tense in ("past", "present"))
             or _is_ongoing(event_verb(token))
         )
-        if not is_news and form.simple_past and not form.pluperfect and sentence is not None:
+        body_statement = kind == "body" and sentence != lead and _is_statement(event)
+        if (not is_news or body_statement) and form.simple_past and not form.pluperfect and sentence is not None:
             continued = _paragraph_date(doc, sentence, [d for d in dated if d[2] & _actor_keys(event)])
             if continued is not None:
                 _set(event, continued)
@@ -280,6 +297,121 @@ def _date_before_after(
             return ResolvedDate(shifted.isoformat(), "day", False)
         head = clause_head(head.head)
     return None
+
+
+# "hours after the attack", "shortly after the vote": the same day as the act referred to
+_SAME_DAY_WORDS = frozenset({"hours", "hour", "minutes", "minute", "moments", "shortly", "soon", "immediately", "just"})
+_REFERRING_WORDS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _dated_nouns(
+    exprs: list[_DateExpr], news_date: ResolvedDate | None, report_lemmas: frozenset[str]
+) -> list[tuple[int, str, ResolvedDate]]:
+    """(token index, lemma, day) of the nouns the story dates: "Tuesday's attack", "came
+    under attack Tuesday", and "rescued them Wednesday, a day after an attack on a train"
+    (the attack is the day before the clause's day)."""
+    found = []
+    for expr in exprs:
+        if expr.attach.pos_ == "NOUN" and expr.resolved.precision == "day" and expr.resolved.value is not None:
+            found.append((expr.attach.i, expr.attach.lemma_.lower(), expr.resolved))
+        m = _COUNT_RE.match(expr.span.text)
+        if m is None or m.group(2).lower() != "day":
+            continue
+        for prep in (c for c in expr.span.root.children if c.dep_ == "prep" and c.lower_ in ("after", "before")):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                others = [e for e in exprs if e is not expr and e.sentence_start == expr.sentence_start]
+                base = governing_date(expr.clause, others, report_lemmas)
+                days = {e.resolved for e in others if e.resolved.precision == "day" and not is_offset(e.span.text)}
+                if base is None and len(days) == 1:
+                    base = next(iter(days))
+                base = base or news_date
+                if base is None or base.precision != "day" or base.value is None:
+                    continue
+                count = int(m.group(1)) if m.group(1) else _COUNT_WORDS[m.group(0).split()[0].lower()]
+                shifted = date.fromisoformat(base.value) + timedelta(days=-count if prep.lower_ == "after" else count)
+                found.append((noun.i, noun.lemma_.lower(), ResolvedDate(shifted.isoformat(), "day", False)))
+    return found
+
+
+def _date_after_told_event(token: Token, noun_dates: list[tuple[int, str, ResolvedDate]]) -> ResolvedDate | None:
+    """ "In a statement released hours after the attack, the group gave authorities 48
+    hours": an act told by reference to an act the story dated before ("the attack") is on
+    that act's day, or so many days after it ("a day after the bombing")."""
+    head = token if is_verbal(token) else clause_head(token)
+    for prep in (t for t in token.sent if t.dep_ == "prep" and t.lower_ == "after"):
+        if not _in_clause_of(prep, head):
+            continue
+        nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        refers = [n for n in nouns if any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING_WORDS | {"its", "their"}
+                                          for c in n.children)]  # fmt: skip
+        if not refers:
+            continue
+        noun = refers[0]
+        told = [d for i, lemma, d in noun_dates if lemma == noun.lemma_.lower() and i < noun.i]
+        if not told:
+            continue
+        before = token.doc[max(prep.i - 3, token.sent.start) : prep.i]  # "hours", "shortly", "a day", "two days"
+        if before and before[-1].lower_ in _SAME_DAY_WORDS:
+            return told[-1]
+        m = next((m for k in (1, 2) if (m := _COUNT_RE.match(before[-k:].text)) is not None), None) if before else None
+        if m is not None and m.group(2).lower() == "day":
+            count = int(m.group(1)) if m.group(1) else _COUNT_WORDS[m.group(0).split()[0].lower()]
+            shifted = date.fromisoformat(told[-1].value) + timedelta(days=count)  # type: ignore[arg-type]
+            return ResolvedDate(shifted.isoformat(), "day", False)
+    return None
+
+
+_ARREST_CODE = "173"  # CAMEO: arrest, detain
+_CUSTODY_NOUNS = frozenset({"custody", "detention", "jail", "prison", "confinement", "bar"})
+_CUSTODY_VERBS = frozenset({"detain", "jail", "imprison"})
+
+
+def _custody_start(exprs: list[_DateExpr]) -> ResolvedDate | None:
+    """The day the story says someone has been held since ("has been in custody since Feb.
+    24", "had been in pretrial detention since September 30"): the day of the arrest the
+    story tells without a date ("Mhlanga's arrest drew condemnation"). None when the story
+    gives no such day or several."""
+    starts = set()
+    for expr in exprs:
+        if not expr.text.lower().startswith("since ") or expr.resolved.value is None:
+            continue
+        verb = expr.clause
+        held = verb.lemma_.lower() in _CUSTODY_VERBS or (
+            verb.lemma_.lower() in ("hold", "keep") and any(c.dep_ == "nsubjpass" for c in verb.children)
+        )
+        places = {
+            obj.lemma_.lower()
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "under", "behind")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        }
+        if held or places & _CUSTODY_NOUNS:
+            starts.add(expr.resolved)
+    return next(iter(starts)) if len(starts) == 1 else None
+
+
+def _tells_one_arrest(token: Token) -> bool:
+    """ "Mhlanga's arrest", "police arrested him": one arrest, not the background of many
+    ("journalists have been briefly detained")."""
+    if not is_verbal(token):
+        return token.tag_ == "NN"
+    return verb_form(token).simple_past
+
+
+def _in_clause_of(word: Token, head: Token) -> bool:
+    """The word belongs to the clause of `head`: on the way up no other verb has a subject
+    of its own ("the statement released hours after ...", misparsed or not, is the clause's)."""
+    node = word
+    for _ in range(8):
+        if node.i == head.i:
+            return True
+        if node.i != word.i and is_verbal(node) and _has_subject(node):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _opening_date(token: Token, exprs: list[_DateExpr], report_lemmas: frozenset[str]) -> ResolvedDate | None:

@@ -86,6 +86,7 @@ class PlaceCues:
     compass: frozenset[str]
     not_places: frozenset[str]
     visit_codes: frozenset[str] = frozenset()
+    compass_bearings: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def load(cls, path: Path | Traversable = CUES_PATH) -> PlaceCues:
@@ -106,6 +107,7 @@ class PlaceCues:
             words("compass_adjectives"),
             words("not_places"),
             words("visit_cameo_codes"),
+            tuple((str(k).lower(), float(v)) for k, v in (data.get("compass_bearings") or {}).items()),
         )
 
 
@@ -321,7 +323,7 @@ class _PlaceFinder:
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
         found = None
-        for find in (self._locative_place, self._participant_place, self._misparsed_direction):
+        for find in (self._locative_place, self._participant_place, self._misparsed_direction, self._subject_place):
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
                 break
@@ -400,16 +402,35 @@ class _PlaceFinder:
                         return place
         return None
 
+    def _subject_place(self, anchor: Token, event: Event) -> Place | None:
+        """ "Macron in Berlin called ...", "a railway official in Quetta told VOA": a named
+        person's whereabouts given beside the name is where the person acts (a group's "in X",
+        "Kurdish forces in northern Syria", says who they are, not where this act happened)."""
+        for person in (c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if person.ent_type_ != "PERSON":
+                continue
+            for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = self.place_of_noun(obj)
+                    if place is not None:
+                        return place
+        return None
+
     def _misparsed_direction(self, anchor: Token, event: Event) -> Place | None:
         """ "deployed to northeastern Syria" parsed as the verb "northeastern" with object Syria."""
         if event.cameo_root not in self.cues.directional_roots:
             return None
         for child in anchor.children:
-            if child.dep_ not in ("xcomp", "advcl") or child.lower_ not in self.cues.compass:
+            bearings = dict(self.cues.compass_bearings)
+            if child.dep_ not in ("xcomp", "advcl") or child.lower_ not in self.cues.compass | bearings.keys():
                 continue
             if any(c.dep_ == "aux" and c.lower_ in self.cues.directional for c in child.children):
                 for obj in (c for c in child.children if c.dep_ == "dobj"):
                     place = self.place_of_noun(obj)
+                    part_of = place is not None and place.precision == "country" and place.country
+                    if place is not None and part_of and child.lower_ in bearings:
+                        name = f"{child.lower_} {place.name}"  # "deployed to north Syria"
+                        place = self.gazetteer.part_of_country(place.country, bearings[child.lower_], name) or place
                     if place is not None:
                         return place
         return None
@@ -458,6 +479,8 @@ class _PlaceFinder:
         ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
             place = self._resolve_entity(ent, noun)
+            if place is not None and place.precision == "country":
+                place = self._compass_part(noun, ent, place) or place
             if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
                 return self._place_inside(noun, depth, proper=True) or place
             return place
@@ -486,6 +509,18 @@ class _PlaceFinder:
             if capital is not None:
                 return capital
         return self._place_inside(noun, depth, proper=noun.pos_ == "PROPN")
+
+    def _compass_part(self, noun: Token, ent: Span, country: Place) -> Place | None:
+        """ "in northeast Syria", "southern Lebanon": the part of the country that way, a
+        region named as the text names it (`Gazetteer.part_of_country`)."""
+        bearings = dict(self.cues.compass_bearings)
+        for word in noun.children:
+            if word.dep_ in ("amod", "compound") and word.i < ent.start and word.lower_ in bearings:
+                if country.country is None:
+                    return None
+                name = f"{word.lower_} {ent.text}"
+                return self.gazetteer.part_of_country(country.country, bearings[word.lower_], name)
+        return None
 
     def _seat_named(self, noun: Token) -> Place | None:
         """ "at the Kremlin", "a visit to the White House", "in Downing Street": a landmark
@@ -596,6 +631,8 @@ class _PlaceFinder:
                 place = self.gazetteer.resolve(f"{text} {noun.lower_}", self.context, kind, floor)
             if place is not None or ent.label_ != "GPE":
                 break
+        if place is not None and qualifier is not None:
+            place = self._within_qualifier(place, qualifier)
         if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
             # "the Hanoi Summit", "Kandahar airfield": the place its first words name
             head = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
@@ -613,6 +650,23 @@ class _PlaceFinder:
         if place is not None and place.name != text and loose_key(place.name) == loose_key(text):
             place = replace(place, name=text)  # the text's spelling: "Nangarhar", not "Nangarhār"
         return place
+
+
+    def _within_qualifier(self, place: Place, qualifier: Span) -> Place:
+        """ "Charlevoix, Quebec" where the gazetteer knows no Charlevoix in Quebec, only one
+        in Michigan: the text says it is in Quebec, so the place is Quebec (coarser, not
+        wrong)."""
+        doc = qualifier.doc
+        listed = qualifier.end < len(doc) and (
+            doc[qualifier.end].lower_ in ("and", "or")
+            or (doc[qualifier.end].text == "," and qualifier.end + 1 < len(doc) and doc[qualifier.end + 1].ent_type_)
+        )
+        if place.precision == "country" or listed:  # "India, Japan and the Philippines": a list
+            return place
+        wider = self.gazetteer.resolve(qualifier.text, self.context)
+        if wider is None or wider.country is None or place.country in (None, wider.country):
+            return place
+        return wider if wider.precision in ("region", "country") else place
 
 
 def _is_named_as_place(noun: Token) -> bool:
