@@ -299,3 +299,10 @@ def test_whoever_did_what_a_relative_clause_tells_owns_it(
     assert pair in {
         ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith(cameo)
     }
+
+
+def test_assuring_someone_of_support_is_an_intent(process_text: Callable[..., Document]) -> None:
+    doc = process_text("Russia assured Turkey of its support.")
+    assert ("RUS", "TUR") in {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith("03")
+    }
