@@ -139,3 +139,13 @@ def test_a_first_person_in_a_quotation_is_its_speaker(process_text, text: str) -
 def test_a_first_person_outside_any_quotation_is_nobody_known(process_text) -> None:
     doc = process_text("Iran rejected the offer on Monday. We will impose sanctions on Iran.")
     assert not [e for e in doc.events if e.cameo.startswith("13")]
+
+
+def test_the_council_reaches_back_to_the_council_named_earlier(process_text) -> None:
+    doc = process_text(
+        "UNICEF chief Catherine Russell briefed the U.N. Security Council on Monday. Fighting continued in Darfur. "
+        "Aid trucks were stopped at the border. Thousands fled to Chad. Russell urged the council to act."
+    )
+    assert ("IGO", "IGO") in {
+        ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith("02")
+    }

@@ -232,13 +232,13 @@ class ArgumentResolver:
         for mention in reversed(self._by_start):
             if mention.start >= head.idx:
                 continue
-            if mention.sentence < here - _ANAPHOR_REACH:
-                break
             actor = mention.actor
             if actor.kind not in ("organisation", "media", "group") or not actor.code:
                 continue
             code = actor.code.upper()
             named = any(lemma in n.lower().split() for n in (actor.name, mention.text, *actor.aliases))
+            if mention.sentence < here - _ANAPHOR_REACH and not named:
+                continue  # a body whose own name holds the word ("the council") may be further back
             if (
                 named
                 or fits == "any"
