@@ -306,3 +306,13 @@ def test_assuring_someone_of_support_is_an_intent(process_text: Callable[..., Do
     assert ("RUS", "TUR") in {
         ((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith("03")
     }
+
+
+def test_an_announced_decision_is_the_act_intended_not_a_threat(process_text: Callable[..., Document]) -> None:
+    doc = process_text("The United States announced last week that it would cease military aid to Ukraine.")
+    assert {(e.cameo[:2], e.modality) for e in doc.events} == {("16", "intended")}
+
+
+def test_a_warned_act_is_a_threat(process_text: Callable[..., Document]) -> None:
+    doc = process_text("Russia warned it would cut gas supplies to Ukraine.")
+    assert {e.cameo[:2] for e in doc.events} == {"13"}

@@ -55,6 +55,15 @@ def _relative_gap(verb: object) -> bool:
     )
 
 
+_ANNOUNCING = frozenset({"announce", "decide", "confirm", "declare"})
+
+
+def _announced(verb: object) -> bool:
+    """The act is what someone announced or decided it would do (not what it warned it might)."""
+    head = verb.head  # type: ignore[attr-defined]
+    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ANNOUNCING  # type: ignore[attr-defined]
+
+
 def _dates_only(prep: object) -> bool:
     """A preposition whose object is a date or time ("on Wednesday"): not a verb particle."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]  # type: ignore[attr-defined]
@@ -310,6 +319,10 @@ class ActFinder(StanceActs):
             return self._reframe(act, "reject", "asserted")
         if negated:
             act.negated = True
+            return act
+        if future and _announced(tok):  # "announced it would cease military aid": the decision itself
+            act.modality = "intended"
+            act.pattern += "+announced"
             return act
         if future:
             return self._reframe(act, "intend", "intended")
