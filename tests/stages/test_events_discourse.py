@@ -257,3 +257,10 @@ def test_a_reaction_to_an_unowned_move_in_a_two_sided_story_aims_at_the_other_si
     doc = process_text(_TURKEY_US + "Ankara denounced the move on Wednesday.")
     denounced = [e for e in doc.events if e.cameo.startswith("11") and (e.source.code or "").startswith("TUR")]
     assert denounced and all((e.target.code or "").startswith("USA") for e in denounced)
+
+
+def test_the_two_countries_never_include_the_side_itself(process_text: Run) -> None:
+    doc = process_text("The United States and Jordan agreed upon a free-trade pact between the two countries.")
+    assert all(
+        (e.source.code or "")[:3] != (e.target.code or "")[:3] for e in doc.events + doc.rejected if e.target.code
+    )

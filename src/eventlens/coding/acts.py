@@ -320,7 +320,7 @@ class ActFinder(StanceActs):
         if negated:
             act.negated = True
             return act
-        if future and _announced(tok):  # "announced it would cease military aid": the decision itself
+        if future and _announced(tok) and act.code.startswith("16"):  # "announced it would cease aid": a policy
             act.modality = "intended"
             act.pattern += "+announced"
             return act

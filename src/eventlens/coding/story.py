@@ -137,6 +137,8 @@ def expand_numbered_groups(doc: Document, events: list[Event]) -> None:
             size = _group_size(getattr(event, side))
             sentence = event.mentions[0].sentence if event.mentions else None
             members = _recent_countries(doc, sentence, size) if size and sentence is not None else []
+            other = getattr(event, "target" if side == "source" else "source")
+            members = [m for m in members if (m.code or "")[:3] != (other.code or "")[:3]]  # not itself
             for n, actor in enumerate(members):
                 if n == 0:
                     setattr(event, side, actor)
