@@ -316,3 +316,21 @@ def test_an_announced_decision_is_the_act_intended_not_a_threat(process_text: Ca
 def test_a_warned_act_is_a_threat(process_text: Callable[..., Document]) -> None:
     doc = process_text("Russia warned it would cut gas supplies to Ukraine.")
     assert {e.cameo[:2] for e in doc.events} == {"13"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Spanish Prime Minister Pedro Sanchez said during a visit to Beijing that talks must go on.", ("ESP", "CHN")),
+        (
+            "During a visit by Starmer to the White House, Trump said he was inclined to approve the deal.",
+            ("GBR", "USA"),
+        ),
+    ],
+)
+def test_whoever_speaks_during_a_visit_made_it_unless_the_visit_names_its_visitor(
+    process_text: Callable[..., Document], text: str, pair: tuple[str, str]
+) -> None:
+    doc = process_text(text)
+    visits = {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith("042")}
+    assert visits == {pair}

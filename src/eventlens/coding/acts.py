@@ -676,6 +676,13 @@ class ActFinder(StanceActs):
                     act.code, act.pattern = wrong.code, f"{act.pattern}>{wrong.pattern}"
                 act.span_tokens.append(verb)
                 return True
+        if head.dep_ == "pobj" and prep.lower_ in ("during", "on", "after") and pattern.code[:3] in ("042", "043"):
+            verb = prep.head  # "said during a visit to Beijing": the speaker is the visitor
+            named = any(c.dep_ == "prep" and c.lower_ in ("by", "of") for c in head.children)  # "a visit by X"
+            if verb.pos_ in ("VERB", "AUX") and not named and not self.resolver.modifier_parties(head):
+                act.sources = self.subject_of(verb)[0]
+                act.span_tokens.append(verb)
+                return True
         if head.dep_ == "pobj" and head.head.lemma_.lower() in words("undergo_preps"):
             verb = head.head.head
             if verb.lemma_.lower() in words("undergo_verbs"):
