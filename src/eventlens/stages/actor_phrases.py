@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..knowledge.actor_names import Word, words
+from ..knowledge.actor_names import Word, name_key, variant_key, words
 from ..knowledge.actors import KBMatch, SectorTerm
 from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
@@ -408,3 +408,22 @@ def code_by_bare_apposition(phrases: list[Phrase], ws: list[Word], state: Articl
                 actor.country, actor.sector = state.focus, head.term.sector
                 actor.code = state.focus + head.term.sector
                 state.focus_coded.add(actor.actor_id or "")
+
+
+def person_in_article(name: str, state: ArticleState) -> Actor | None:
+    """An earlier person of the article this name refers to: same name, surname or variant."""
+    key = name_key(name)
+    vkey = variant_key(key)
+    namesakes: list[Actor] = []
+    for _, actor, known in reversed(state.persons):
+        kv = variant_key(known)
+        if key == known or vkey == kv:
+            return actor
+        if len(key) == 1 and kv and vkey and vkey[-1] == kv[-1]:
+            namesakes.append(actor)
+    # A bare surname several people of the story share ("Berisha, his wife, Liri Berisha, his son,
+    # Shkelzen Berisha"): the one the story identifies, else the first named, the story's principal.
+    found = next((a for a in reversed(namesakes) if a.code), namesakes[-1] if namesakes else None)
+    if found is None and len(key) == 1:  # "Mahathir" after "Mahathir Mohamad": a given name used alone
+        found = next((a for _, a, known in state.persons if len(known) > 1 and known[0] == key[0] and a.code), None)
+    return found

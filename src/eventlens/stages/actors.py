@@ -68,6 +68,7 @@ from .actor_phrases import (
     next_outer,
     office_code,
     owner_code,
+    person_in_article,
     punct_between,
     role_name,
     sector_of,
@@ -488,7 +489,7 @@ class ActorResolver:
             if state.day is None:
                 self._code_by_title(phrase.actor, sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold))
         else:
-            known = self._person_in_article(name, state)
+            known = person_in_article(name, state)
             if known is not None:
                 phrase.actor, phrase.how = known, "coref:name"
                 sector = sector_of(mods) or TITLE_SECTORS.get(ws[head.i].fold)
@@ -542,24 +543,6 @@ class ActorResolver:
         if fitting and actor.code not in {r.code for r in fitting}:
             actor.code = fitting[-1].code
             actor.sector = sector
-
-    def _person_in_article(self, name: str, state: ArticleState) -> Actor | None:
-        """An earlier person of the article this name refers to: same name, surname or variant."""
-        key = name_key(name)
-        vkey = variant_key(key)
-        namesakes: list[Actor] = []
-        for _, actor, known in reversed(state.persons):
-            kv = variant_key(known)
-            if key == known or vkey == kv:
-                return actor
-            if len(key) == 1 and kv and vkey and vkey[-1] == kv[-1]:
-                namesakes.append(actor)
-        # A bare surname several people of the story share ("Berisha, his wife, Liri Berisha, his son,
-        # Shkelzen Berisha"): the one the story identifies, else the first named, the story's principal.
-        found = next((a for a in reversed(namesakes) if a.code), namesakes[-1] if namesakes else None)
-        if found is None and len(key) == 1:  # "Mahathir" after "Mahathir Mohamad": a given name used alone
-            found = next((a for _, a, known in state.persons if len(known) > 1 and known[0] == key[0] and a.code), None)
-        return found
 
     def _resolve_role(
         self, phrase: Phrase, head: Piece, pieces: list[Piece], country: str | None,

@@ -139,29 +139,10 @@ class EventCoder:
     ) -> list[Event]:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
-        targets = list(act.target_parties)
-        things = act.code.startswith(_THING_TARGET_CODES)
-        for tok in act.targets:
-            found = resolver.parties(tok, say, things=things)
-            if tok.i in finder.weak_targets:
-                found = [p for p in found if p.via in ("mention", "demonym")]
-            if act.code[:2] in _REACTION_ROOTS and resolver.is_thing(tok):
-                found = self._reaction_target(tok, found, sources, prior or [])
-            targets += found
+        targets = self._targets_of(act, resolver, finder, say, sources, prior or [])
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
-        nature = self.lexicon.word("never_actor_nouns")
-        aimed_at_nature = any(t.lemma_.lower() in nature for t in act.targets)  # "battled blazes in Canada"
-        if (
-            not any(t.known for t in targets)
-            and act.locative
-            and act.code[:2] in _PLACE_TARGET_ROOTS
-            and not aimed_at_nature
-        ):
-            # "demonstrated in Serbia", "shelled targets in Idlib": the place stands for its country
-            places = _place_parties(resolver, act.locative)
-            if places:
-                targets = places
+        targets = self._place_as_target(act, resolver, targets)
         sources = _distinct(sources)
         if act.code.startswith("15"):  # "sent 10,000 troops to the border": its own troops are not a target
             own = {country_of_actor(p.actor) for p in sources if p.known}
@@ -189,6 +170,38 @@ class EventCoder:
             if event is not None:
                 events.append(event)
         return events
+
+    def _targets_of(
+        self,
+        act: Act,
+        resolver: ArgumentResolver,
+        finder: ActFinder,
+        say: list[Party] | None,
+        sources: list[Party],
+        prior: list[Event],
+    ) -> list[Party]:
+        """The parties the act's target words stand for (a reaction's object: the doer of the act
+        it names)."""
+        targets = list(act.target_parties)
+        things = act.code.startswith(_THING_TARGET_CODES)
+        for tok in act.targets:
+            found = resolver.parties(tok, say, things=things)
+            if tok.i in finder.weak_targets:
+                found = [p for p in found if p.via in ("mention", "demonym")]
+            if act.code[:2] in _REACTION_ROOTS and resolver.is_thing(tok):
+                found = self._reaction_target(tok, found, sources, prior)
+            targets += found
+        return targets
+
+    def _place_as_target(self, act: Act, resolver: ArgumentResolver, targets: list[Party]) -> list[Party]:
+        """ "demonstrated in Serbia", "shelled targets in Idlib": with no one known as the target,
+        the place stands for its country (not when nature is what was fought: "battled blazes")."""
+        if any(t.known for t in targets) or not act.locative or act.code[:2] not in _PLACE_TARGET_ROOTS:
+            return targets
+        nature = self.lexicon.word("never_actor_nouns")
+        if any(t.lemma_.lower() in nature for t in act.targets):
+            return targets
+        return _place_parties(resolver, act.locative) or targets
 
     def _domestic_targets(self, sources: list[Party], unknown: list[Party]) -> list[Party]:
         """A curfew, an arrest, a strike, a resignation aimed at no one known: the source's own
