@@ -97,6 +97,8 @@ class ArgumentResolver:
                     self.token_mention[tok.i] = mention
         self._starts = [s.start for s in document.sentences]
         self._by_start = sorted(document.actor_mentions, key=lambda m: m.start)
+        self._sents: list[object] | None = None
+        self._sent_starts: list[int] = []
         self.recent_subject: Party | None = None  # for unresolved pronouns (set by the coder)
 
     def sentence_index(self, char: int) -> int | None:
@@ -185,9 +187,14 @@ class ArgumentResolver:
         """The speaker of the quotation a first-person pronoun stands in: the known subject of a verb
         of saying after the quotation closes, in this sentence or the next two (“We will impose
         sanctions. We reject the offer,” Rubio said), or before it opens ("Rubio said: “We ...")."""
-        sents = list(self.spacy_doc.sents)
-        here = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), None)
-        if here is None or not self.say_lemmas:
+        if not self.say_lemmas:
+            return None
+        if self._sents is None:  # built once per document, on the first quoted pronoun
+            self._sents = list(self.spacy_doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
+        sents = self._sents
+        here = bisect_right(self._sent_starts, pron.i) - 1
+        if here < 0:
             return None
         for sent in sents[here : here + 3]:
             closed = False
