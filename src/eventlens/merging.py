@@ -65,7 +65,6 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 SUMMARY_KINDS = frozenset({"headline", "standfirst", "caption"})
-_SUMMARY_KINDS = SUMMARY_KINDS
 
 
 def tellings_compatible(a: Event, b: Event) -> bool:
@@ -78,7 +77,7 @@ def tellings_compatible(a: Event, b: Event) -> bool:
     if (a.date is None) == (b.date is None):
         return True
     undated = a if a.date is None else b
-    return all(m.kind in _SUMMARY_KINDS for m in undated.mentions)
+    return all(m.kind in SUMMARY_KINDS for m in undated.mentions)
 
 
 _WEAK_PLACE_BASES = frozenset({"sentence", "seat", "paragraph", "story", "lead", "dateline"})

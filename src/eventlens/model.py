@@ -8,7 +8,7 @@ fields are declared once, in `record.py`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
@@ -100,6 +100,10 @@ class Actor:
 
     def __post_init__(self) -> None:
         self.kind = ActorKind(self.kind)
+
+    def copy(self) -> Actor:
+        """An independent copy (its own list of aliases), for an event to own."""
+        return replace(self, aliases=list(self.aliases))
 
     def as_record(self) -> dict[str, Any]:
         return record.to_record(self, record.ACTOR)

@@ -98,10 +98,7 @@ def fill_story_targets(events: list[Event], roots: tuple[str, ...], country: str
         if event.target.code or not unnamed or side not in pair or not event.cameo.startswith(roots):
             continue
         other = next(actor for key, actor in pair.items() if key != side)
-        event.target = Actor(
-            name=other.name, code=other.code, country=other.country, sector=other.sector,
-            actor_id=other.actor_id, kind=other.kind, aliases=list(other.aliases),
-        )  # fmt: skip
+        event.target = other.copy()
         event.pattern += STORY_TARGET
 
 
@@ -119,8 +116,7 @@ def _aim_at_pair(event: Event, events: list[Event], pair: dict[str, Actor] | Non
     if not sides and country is not None:
         sides = [Actor(name=event.target.name, code=country, country=country, kind="country")]
     for n, actor in enumerate(sides):
-        target = Actor(name=actor.name, code=actor.code, country=actor.country, sector=actor.sector,
-                       actor_id=actor.actor_id, kind=actor.kind, aliases=list(actor.aliases))  # fmt: skip
+        target = actor.copy()
         if n == 0:
             event.target, event.pattern = target, event.pattern + STORY_TARGET
         else:
@@ -171,9 +167,5 @@ def _recent_countries(doc: Document, sentence: int, size: int, reach: int = 4) -
     for index in range(sentence, sentence - reach - 1, -1):
         countries = by_sentence.get(index, {})
         if len(countries) == size:
-            return [
-                Actor(name=a.name, code=a.code, country=a.country, sector=a.sector, actor_id=a.actor_id,
-                      kind=a.kind, aliases=list(a.aliases))
-                for a in countries.values()
-            ]  # fmt: skip
+            return [a.copy() for a in countries.values()]
     return []

@@ -313,7 +313,7 @@ class EventCoder:
             if patients and _key(event.target) not in patients:
                 continue
             first = found[0]
-            return [Party(_copy_actor(event.source), first.start, first.end, first.token, True, "antecedent")]
+            return [Party(event.source.copy(), first.start, first.end, first.token, True, "antecedent")]
         charged = noun.lemma_.lower() == "charge" and _charged_one_named(noun)  # type: ignore[attr-defined]
         if (known and "17" in roots) or charged:
             # "condemned X's arrest", "denied the charges against him": the state's act
@@ -442,8 +442,8 @@ class EventCoder:
         start, end = self._span(act, source, target, sentence)
         event = Event(
             article_id=doc.article.id,
-            source=_copy_actor(source_actor),
-            target=_copy_actor(target_actor),
+            source=source_actor.copy(),
+            target=target_actor.copy(),
             cameo=code,
             modality=act.modality,  # type: ignore[arg-type]
             negated=act.negated,
@@ -581,18 +581,6 @@ def _distinct(parties: list[Party]) -> list[Party]:
             seen.add(p.key())
             out.append(p)
     return out
-
-
-def _copy_actor(actor: Actor) -> Actor:
-    return Actor(
-        name=actor.name,
-        code=actor.code,
-        country=actor.country,
-        sector=actor.sector,
-        actor_id=actor.actor_id,
-        kind=actor.kind,
-        aliases=list(actor.aliases),
-    )
 
 
 def _is_official(actor: Actor) -> bool:

@@ -9,8 +9,7 @@ places are folded into one, which keeps every mention as evidence (the rules:
 
 from __future__ import annotations
 
-from ..merging import SUMMARY_KINDS as _SUMMARY_KINDS
-from ..merging import event_family, fold, merge_key, places_compatible, tellings_compatible
+from ..merging import SUMMARY_KINDS, event_family, fold, merge_key, places_compatible, tellings_compatible
 from ..model import Document, Event
 
 
@@ -46,7 +45,7 @@ def _fold_summaries(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         body = None
-        if event.mentions and all(m.kind in _SUMMARY_KINDS for m in event.mentions):
+        if event.mentions and all(m.kind in SUMMARY_KINDS for m in event.mentions):
             body = next((b for b in events if b is not event and _summarised_by(b, event)), None)
         if body is None:
             kept.append(event)
@@ -56,7 +55,7 @@ def _fold_summaries(events: list[Event]) -> list[Event]:
 
 
 def _summarised_by(body: Event, summary: Event) -> bool:
-    if any(m.kind in _SUMMARY_KINDS for m in body.mentions):
+    if any(m.kind in SUMMARY_KINDS for m in body.mentions):
         return False
     if event_family(body) != event_family(summary) or (body.negated, body.modality) != (
         summary.negated,
