@@ -447,3 +447,24 @@ def test_a_known_body_s_initials_after_its_full_name_are_that_body(process_text)
     )
     mentions = [m for m in doc.actor_mentions if m.text.endswith("BLA")]
     assert mentions and mentions[0].actor.code == "PAKREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Libyan National Army shelled the airport.", "LBYMIL"),
+        ("LNA aircraft struck a detention centre.", "LBYMIL"),
+        ("The TPLF rejected the offer.", "ETHREB"),
+        ("JNIM fighters attacked the base.", "IMGMOSJNM"),
+        ("The Kachin Independence Army seized a post.", "MMRREB"),
+        ("Peshmerga forces clashed with the militants.", "IRQMIL"),
+        ("ZANU-PF officials denied the claims.", "ZWEPTY"),
+        ("The Gulf Clan declared a ceasefire.", "COLCRM"),
+        ("ATMIS troops withdrew from the base.", "IGOAFRAFUMIL"),
+    ],
+)  # fmt: skip
+def test_armed_groups_parties_and_forces_of_the_news_are_known(process_text, text: str, code: str) -> None:
+    """Knowledge breadth (data/actors/organisations.tsv): groups that conflict reports name."""
+    doc = process_text(text)
+    found = [(m.actor.code, m.actor.name) for m in doc.actor_mentions]
+    assert code in {c for c, _ in found}, found

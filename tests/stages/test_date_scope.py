@@ -10,6 +10,13 @@ from eventlens.stages.dates import EventDater
 
 # text, trigger, CAMEO code, publication, expected date, precision
 DATE_SCOPE = [
+    # a written date beats a relative word beside it; numeric dates read either way round
+    ('Overnight on 6 May 2020, Russian troops shelled Kharkiv.',
+     'shelled', '194', '2020-05-12', '2020-05-06', 'day'),
+    ('On 06/05/2020, Russian troops shelled Kharkiv.',
+     'shelled', '194', '2020-05-12', '2020-05-06', 'day'),
+    ('On 25/04/2020, rebels attacked an army post near Goma.',
+     'attacked', '190', '2020-05-12', '2020-04-25', 'day'),
     ('On 30 Apr 2020, Houthi forces shelled Al Madid in Yemen, killing two civilians.',
      'shelled', '195', '2020-05-02', '2020-04-30', 'day'),
     ('On 30 Apr 2020, Houthi forces shelled Al Madid in Yemen, killing two civilians.',

@@ -83,6 +83,29 @@ PLACE_PHRASES = [
      'detained', '173', '2024-05-12', 'Nablus', 'PSE', 'town', 'sentence'),
     ('The opposition leader spoke to reporters in the regional capital, Banja Luka, on Friday.',
      'spoke', '010', '2025-03-14', 'Banja Luka', 'BIH', 'town', 'clause'),
+    # a square named after another city lies in the city the text names
+    ('Nurses protested in Paris Square of Haifa city on Saturday.',
+     'protested', '141', '2020-05-12', 'Haifa', 'ISR', 'town', 'clause'),
+    # a site owned by a city ("Baghdad's Tahrir Square") lies in that city
+    ("Protesters clashed with police in Baghdad's Tahrir Square.",
+     'clashed', '190', '2019-12-02', 'Baghdad', 'IRQ', 'town', 'clause'),
+    # the town, not its region, when the parser hangs the town on "region"
+    ('Russian forces attacked Ukrainian positions near Avdiivka, Donetsk region.',
+     'attacked', '190', '2024-02-26', 'Avdiyivka', 'UKR', 'town', 'clause'),
+    # "X state" is the region, not a town that shares its first word
+    ('Soldiers burned houses in the town of Mindat, Chin state.',
+     'burned', '1712', '2021-12-06', 'Chin', 'MMR', 'region', 'clause'),
+    # "south of X", "20 km north of X": near X
+    ('Russian troops shelled positions south of Kharkiv.',
+     'shelled', '194', '2024-02-26', 'Kharkiv', 'UKR', 'town', 'clause'),
+    # a district's own name before the region it lies in
+    ('Houthi fighters clashed with government forces in the Hays district of Hodeidah governorate.',
+     'clashed', '190', '2021-01-11', 'Hays', 'YEM', 'district', 'sentence'),
+    # "the outskirts of X", "the port of X": X
+    ('Russian warplanes bombed the outskirts of Idlib city.',
+     'bombed', '195', '2020-06-10', 'Idlib', 'SYR', 'town', 'clause'),
+    ('Israeli jets struck the port of Hodeidah in Yemen.',
+     'struck', '195', '2024-07-22', 'Al Ḩudaydah', 'YEM', 'town', 'clause'),
     # landmarks that stand for their city (data/places/seats.tsv)
     ('The two presidents held talks at the Kremlin on Friday.',
      'talks', '040', '2024-05-12', 'Moscow', 'RUS', 'site', 'clause'),

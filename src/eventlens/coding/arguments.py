@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..errors import ConfigError
 from ..knowledge.datafiles import read_yaml_mapping, shipped, word_list
 from ..model import Actor, ActorMention, Document
+from .syntax import framed_as_place
 
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "det", "ccomp", "xcomp", "parataxis", "mark"})
 _RELATIVE = frozenset({"which", "who", "whom", "that"})
 _PERSONAL = word_list("personal_pronouns")
+_STREETS = word_list("street_nouns")  # "Paris Square" in Haifa: a name, not a part of Paris
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 _MAX_NAME = 80
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -79,8 +81,12 @@ class ArgumentResolver:
         is_actor_noun: Callable[[str], bool] | None = None,
         never_actors: frozenset[str] = frozenset(),
         say_lemmas: frozenset[str] = frozenset(),
+        place_kinds: frozenset[str] = frozenset(),
+        small_place_country: Callable[[str], str | None] | None = None,
     ) -> None:
         self.document = document
+        self.place_kinds = place_kinds  # "town", "city": the proper name they frame is a place
+        self.small_place_country = small_place_country  # the same, villages and towns of any size
         self.place_country = place_country
         self.is_actor_noun = is_actor_noun
         self.never_actors = never_actors  # nature and weather nouns: not even a place's stand-in
@@ -141,7 +147,7 @@ class ArgumentResolver:
     def _parties_of_head(self, head: object, say_subject: list[Party] | None, things: bool = False) -> list[Party]:
         covering = self._covering(head)
         if covering and covering[0].actor.code is None:  # a place the actor stage left uncoded
-            coded = self._place_party(head) or self._demonym_party(head) or self._coded_inside(covering[0])
+            coded = self._place_party(head, things) or self._demonym_party(head) or self._coded_inside(covering[0])
             if coded is not None:
                 return [coded]
         if covering:
@@ -176,8 +182,11 @@ class ArgumentResolver:
             return found
         if head.pos_ not in _NOUNISH or head.ent_type_ in _NOT_ACTOR_ENTS:
             return []
-        place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
-        if place is None and head.ent_type_ in ("ORG", "FAC"):
+        if head.lemma_.lower() in _STREETS:  # "Paris Square of Haifa city": in Haifa
+            place = self._nearest_place(head) or self._place_party(head)
+        else:
+            place = self._place_party(head) or self._demonym_party(head) or self._nearest_place(head)
+        if place is None and head.ent_type_ in ("ORG", "FAC") and head.lemma_.lower() not in _STREETS:
             place = self._named_after_place(head)
         if place is not None:
             return [place]
@@ -332,8 +341,17 @@ class ArgumentResolver:
         for _ in range(_MAX_DEPTH):
             level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl", "conj")]
             for tok in level:
+                if tok.ent_type_ in ("PERSON", "ORG") and framed_as_place(tok, self.place_kinds):
+                    framed = self._framed_place(tok)  # "a theatre in the port city of Mariupol"
+                    if framed is not None:
+                        unknown = self._unknown(head)
+                        actor = replace(framed.actor, name=unknown.actor.name)
+                        return Party(actor, unknown.start, unknown.end, head.i, True, "place")
                 if tok.ent_type_ in ("GPE", "NORP", "LOC"):
-                    iso3 = self.place_country(entity_of(tok).text)
+                    ent = entity_of(tok)
+                    if len(ent) > 1 and ent[-1].lemma_.lower() in self.place_kinds:
+                        ent = ent[:-1]  # "Haifa city" tagged whole
+                    iso3 = self.place_country(ent.text)
                     if iso3:
                         unknown = self._unknown(head)
                         actor = Actor(name=unknown.actor.name, code=iso3, country=iso3, kind="place")
@@ -378,6 +396,27 @@ class ArgumentResolver:
         actor = Actor(name=name, code=iso3, country=iso3, kind="place")
         return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "place")
 
+    def _entity_place(self, head: object) -> Party | None:
+        """The whole name the token is part of, as a place of 15,000 people or more."""
+        ent = entity_of(head)
+        iso3 = self.place_country(ent.text) if self.place_country else None
+        if not iso3:
+            return None
+        actor = Actor(name=ent.text, code=iso3, country=iso3, kind="place")
+        return Party(actor, ent.start_char, ent.end_char, head.i, True, "place")
+
+    def _framed_place(self, head: object) -> Party | None:
+        """A name the tagger took for a person or an organisation that the text frames as a place
+        ("the town of Maarat al-Numan"): the whole name, looked up among small places too."""
+        if self.small_place_country is None:
+            return None
+        ent = entity_of(head)
+        iso3 = self.small_place_country(ent.text)
+        if not iso3:
+            return None
+        actor = Actor(name=ent.text, code=iso3, country=iso3, kind="place")
+        return Party(actor, ent.start_char, ent.end_char, head.i, True, "place")
+
     def _demonym_party(self, head: object) -> Party | None:
         """'Syrian officers', 'Israeli tanks': an unresolved group stands for its nationality's country."""
         if self.place_country is None:
@@ -413,7 +452,7 @@ class ArgumentResolver:
             return None
         return recent
 
-    def _place_party(self, head: object) -> Party | None:
+    def _place_party(self, head: object, attacked: bool = False) -> Party | None:
         """A place named as an argument ("Idlib has been bombed") stands for its country."""
         if self.place_country is None:
             return None
@@ -421,6 +460,11 @@ class ArgumentResolver:
         ent_tokens += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS]
         if not ent_tokens and head.pos_ == "PROPN" and not head.ent_type_:
             return self._untyped_place(head)  # the tagger missed it: "Idlib has been bombed"
+        if not ent_tokens and head.ent_type_ in ("PERSON", "ORG") and framed_as_place(head, self.place_kinds):
+            return self._framed_place(head)  # mistagged: "shelled the town of Maarat al-Numan"
+        if not ent_tokens and head.ent_type_ in ("PERSON", "ORG") and (_after_locative(head) or attacked):
+            # "a police post in Bamenda", "shelled Kharkiv" with the name taken for a person
+            return self._entity_place(head)
         if not ent_tokens:
             return None
         tok = ent_tokens[0] if ent_tokens[0] is head else ent_tokens[-1]
@@ -447,11 +491,19 @@ class ArgumentResolver:
         for _ in range(max_depth):
             nxt = []
             for tok in level:
-                nxt.extend(c for c in tok.children if c.dep_ not in _SKIP_DEPS)
+                street = tok.lemma_.lower() in _STREETS  # "Paris Square": not France's
+                skip = _SKIP_DEPS | {"compound"} if street else _SKIP_DEPS
+                nxt.extend(c for c in tok.children if c.dep_ not in skip)
             found: list[Party] = []
             for tok in nxt:
                 for conj in conjuncts(tok):
-                    found.extend(self._covering(conj))
+                    covering = self._covering(conj)
+                    if covering and covering[0].actor.code is None:  # "the town of Maarat al-Numan"
+                        place = self._place_party(conj)
+                        if place is None and framed_as_place(conj, self.place_kinds):
+                            place = self._unknown(conj)  # a place not in the gazetteer is no one
+                        covering = [place] if place is not None else covering
+                    found.extend(covering)
             if found:
                 return _distinct(found)
             level = nxt
@@ -468,6 +520,11 @@ class ArgumentResolver:
             text = head.text
         actor = Actor(name=text, code=None, kind="unknown")
         return Party(actor, left.idx, head.idx + len(head.text), head.i, False, "unknown")
+
+
+def _after_locative(tok: object) -> bool:
+    """The object of "in", "near" or "at": a place's position ("a police post in Bamenda")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "at", "outside")
 
 
 def _noun_before(tok: object) -> object | None:

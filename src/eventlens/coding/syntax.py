@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from ..knowledge.datafiles import word_list
+
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_COMPASS = word_list("compass_words")  # "positions south of Tripoli"
 
 
 def aux_words(tok: object) -> set[str]:
@@ -38,15 +41,36 @@ def near_place(tok: object) -> bool:
     return False
 
 
+def framed_as_place(tok: object, kinds: frozenset[str]) -> bool:
+    """A proper name the text frames as a place, whatever the tagger called it: "the town of
+    Maarat al-Numan", "Stepanakert, the main city of Nagorno-Karabakh", "Mariupol city"."""
+    if tok.pos_ != "PROPN":
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in kinds:
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.lemma_.lower() in kinds for c in tok.children) or (
+        tok.dep_ == "compound" and head.lemma_.lower() in kinds
+    )
+
+
 def locative(verb: object) -> list[object]:
-    """With no other target, the place where it happened stands for its country ("demonstrated in Serbia")."""
-    return [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at", "near")
-        for g in c.children
-        if g.dep_ == "pobj" and near_place(g)
-    ]
+    """With no other target, the place where it happened stands for its country ("demonstrated in
+    Serbia", "shelled positions south of Tripoli")."""
+    preps = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "across", "throughout", "at", "near"):
+            preps.append(c)
+        elif c.dep_ in ("advmod", "npadvmod") and c.lower_ in _COMPASS:
+            preps.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
+    return [g for c in preps for g in c.children if g.dep_ == "pobj" and (near_place(g) or _untyped_name(g))]
+
+
+def _untyped_name(tok: object) -> bool:
+    """A proper name the tagger took for a person or an organisation, or left untyped: after
+    "in" or "near" it may well be a place ("attacked a police post in Bamenda"); the gazetteer,
+    not this test, decides."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "")
 
 
 _TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})

@@ -190,7 +190,11 @@ class Gazetteer:
             place = Place(
                 row["name"], row["iso3"] or None, _float(row["lat"]), _float(row["lon"]), None, "region", "region"
             )
-            self._index.add(row["name"], Candidate(place, _PRIOR_ADMIN1, "region", population=0))
+            candidate = Candidate(place, _PRIOR_ADMIN1, "region", population=0)
+            self._index.add(row["name"], candidate)
+            kind = (row.get("type") or "").strip().lower()
+            if kind and not row["name"].lower().endswith(kind):  # "Chin State", "Kherson Oblast"
+                self._index.add(f"{row['name']} {kind}", candidate)
 
     # --- queries -------------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ _WORD_LISTS = (
     "damning_words",
     "story_target_roots",
     "cessation_nouns",
+    "place_kind_nouns",
 )
 
 

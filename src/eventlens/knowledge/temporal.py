@@ -583,6 +583,7 @@ _FIND_PATTERNS = (
     rf"\b{_MONTH_WORD},? \d{{4}}\b",
     rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_MONTH_WORD}(?: \d{{4}})?\b",
     r"\b(?:19|20)\d\d-\d\d-\d\d\b",
+    r"\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d\b",  # 06/05/2020 (either order)
     rf"\b{_NUMBER_WORD} (?:day|week|month|year)s? (?:earlier|later)\b",
     r"\b[Tt]he (?:previous|next|following|preceding) (?:day|night|morning|evening|week|month|year)\b",
     r"\b(?:[Oo]vernight|[Tt]onight|[Yy]esterday|[Tt]oday)\b",

@@ -32,6 +32,7 @@ import logging
 
 from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
 from ..knowledge.actors import ActorKB, Country, KBMatch, Person, sector_of_code
+from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
 from .actor_phrases import (
     PERSON_PRONOUNS,
@@ -77,6 +78,7 @@ from .actor_phrases import (
 
 logger = logging.getLogger(__name__)
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
+_STREETS = word_list("street_nouns")  # "Paris Square" names a square, not France
 # A role phrase that would take the article's country takes instead the body or country its
 # preposition names: "diplomats from the Group of Seven", "officials of the EU" (not "in": "insurgents
 # in Qatar" says only where they are).
@@ -195,6 +197,8 @@ class ActorResolver:
                 if not w.is_capitalised:
                     continue
                 for n in (3, 2, 1):
+                    if i + n < len(ws) and ws[i + n].fold in _STREETS:
+                        continue  # "Paris Square" in Haifa does not set a story in France
                     key = tuple(x.fold for x in ws[i : i + n])
                     found = [e for e in self.kb.name_index.get(key, []) if isinstance(e, Country)]
                     found = found or self.kb.demonym_index.get(key, []) or self.kb.capital_index.get(key, [])

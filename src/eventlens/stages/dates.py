@@ -572,7 +572,9 @@ def governing_date(
             resolved = direct
         if resolved:  # the first date; one right after it restates it ("Monday, January 13")
             group = [e for e in resolved if e.span.start <= resolved[0].span.end + 2]
-            return max((e.resolved for e in group), key=lambda r: _RANK[r.precision])
+            # the finest; of equal ones, a written date over a relative word ("Overnight on 6 May")
+            best = max(group, key=lambda e: (_RANK[e.resolved.precision], any(c.isdigit() for c in e.text)))
+            return best.resolved
         if candidates:
             return None
         parent = _parent_for_dating(head, report_lemmas)

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..coding.acts import Act, ActFinder
 from ..coding.arguments import NO_PARTY_ACTOR, ArgumentResolver, Party
 from ..coding.story import country_of_actor, expand_numbered_groups, fill_story_targets, story_country
-from ..coding.syntax import locative
+from ..coding.syntax import locative, near_place
 from ..knowledge.actors import ActorKB, SectorTerm
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.ontology import Ontology
@@ -93,6 +93,11 @@ class EventCoder:
             return self.gazetteer.country_of_adjective(name[:-1])  # type: ignore[attr-defined]
         return place.country if place is not None else None
 
+    def _country_of_small_place(self, name: str) -> str | None:
+        """ISO-3 of a populated place of any size (for names the text frames as places)."""
+        place = self.gazetteer.resolve(name, min_population=0)  # type: ignore[attr-defined]
+        return place.country if place is not None else None
+
     def __call__(self, doc: Document) -> Document:
         if doc.doc is None:
             return doc
@@ -102,6 +107,8 @@ class EventCoder:
             self.is_actor_noun,
             self.lexicon.word("never_actor_nouns"),
             self.lexicon.word("say_verbs"),
+            self.lexicon.word("place_kind_nouns"),
+            self._country_of_small_place,
         )
         finder = ActFinder(self.lexicon, self.ontology, resolver)
         story = story_country(doc)
@@ -257,6 +264,8 @@ class EventCoder:
         # the act's place locates unnamed people only for domestic force, coercion and protest:
         # "police arrested ... in Kampala", not "the two presidents are cooperating in Syria"
         where = list(act.locative) if act.code[:2] in _LOCAL_ACT_ROOTS else []
+        if act.code[:2] in _LOCAL_ACT_ROOTS:  # "gunmen attacked a church in Kaduna"
+            where += [g for t in act.targets for g in _located_in(t)]
         trig = act.trigger
         if trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             where.append(trig.head)  # "the coastal region, where security forces clashed with..."
@@ -553,9 +562,33 @@ def _own_places(head: object) -> list[object]:
     return places
 
 
+def _located_in(noun: object) -> list[object]:
+    """The objects of a noun's "in", "at" and "near" phrases: where the thing or people were
+    ("a council member in the town of Al Bab"), whatever the tagger made of the names."""
+    return [
+        g
+        for c in noun.children  # type: ignore[attr-defined]
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _place_parties(resolver: ArgumentResolver, tokens: Iterable[object]) -> list[Party]:
-    """The known actors that the place phrases `tokens` stand for (a place for its country)."""
-    return [p for t in tokens for p in resolver.parties(t, things=True) if p.known]
+    """The known actors that the place phrases `tokens` stand for (a place for its country); a
+    place inside the phrase first ("Paris Square of Haifa city": Haifa, not Paris)."""
+    out = []
+    for tok in tokens:
+        inner = [
+            g
+            for c in tok.children  # type: ignore[attr-defined]
+            if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for g in c.children
+            if g.dep_ == "pobj" and near_place(g)
+        ]
+        found = [p for g in inner for p in resolver.parties(g, things=True) if p.known]
+        out.extend(found or [p for p in resolver.parties(tok, things=True) if p.known])
+    return out
 
 
 def _first_country(parties: Iterable[Party]) -> str | None:

@@ -307,7 +307,15 @@ class _PlaceFinder:
         span = doc.doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             return None
-        preps = [t for t in span if t.dep_ == "prep" and t.lower_ in self.cues.locative and t.lower_ != "on"]
+        compass = dict(self.cues.compass_bearings)
+        preps = [
+            t
+            for t in span
+            if t.dep_ == "prep"
+            and (
+                (t.lower_ in self.cues.locative and t.lower_ != "on") or (t.lower_ == "of" and t.head.lower_ in compass)
+            )
+        ]
         found: list[tuple[bool, int, int, Place]] = []
         for prep in preps:
             if prep.head.i in self.actor_tokens and prep.head.ent_type_ in ("PERSON", "ORG"):
@@ -367,14 +375,13 @@ class _PlaceFinder:
 
     def _locative_place(self, anchor: Token, event: Event) -> Place | None:
         lemma = anchor.lemma_.lower()
-        for prep in anchor.children:
-            if prep.dep_ != "prep":
-                continue
+        for prep in self._preps_of(anchor):
             word = prep.lower_
             usable = (
                 word in self.cues.locative
                 or (word in self.cues.directional and event.cameo_root in self.cues.directional_roots)
                 or (word == "from" and lemma in self.cues.from_lemmas)
+                or (word == "of" and prep.head.lower_ in dict(self.cues.compass_bearings))
             )
             if not usable:
                 continue
@@ -385,6 +392,18 @@ class _PlaceFinder:
         if lemma in self.cues.from_lemmas:
             return self._from_place_below(anchor)
         return None
+
+    def _preps_of(self, anchor: Token) -> list[Token]:
+        """The prepositions of the anchor, and of a compass word hanging from it: "attacked
+        positions south of Tripoli", "clashed 20 km north of Aleppo" (a place near the one named,
+        whose name stands for it)."""
+        preps = []
+        for child in anchor.children:
+            if child.dep_ == "prep":
+                preps.append(child)
+            elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in dict(self.cues.compass_bearings):
+                preps.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == "of")
+        return preps
 
     def _participant_place(self, anchor: Token, event: Event) -> Place | None:
         """ "met the emir in Doha", "met with Mamlouk in Moscow": the parser often hangs the
@@ -478,6 +497,10 @@ class _PlaceFinder:
             return seat
         ent = _entity_of(noun) or self._misread_place(noun)
         if ent is not None:
+            if ent.label_ in ("FAC", "LOC") and len(ent) > 1:  # "Paris Square of Haifa city": in Haifa
+                inside = self._place_inside(noun, depth, proper=True)
+                if inside is not None and inside.lat is not None:
+                    return inside
             place = self._resolve_entity(ent, noun)
             if place is not None and place.precision == "country":
                 place = self._compass_part(noun, ent, place) or place
@@ -486,7 +509,18 @@ class _PlaceFinder:
             return place
         lemma = noun.lemma_.lower()
         if lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "the Red Sea port city of Jeddah"
+            town = self._town_before_region(noun)
+            if town is not None:
+                return town
+            named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1 for c in noun.children)
+            own = self._proper_name_place(noun) if named else None  # "the Hays district of Hodeidah"
             inside = self._place_inside(noun, depth, proper=True)
+            if own is not None and (inside is None or own.country == inside.country):
+                return own  # not a namesake abroad: Hays, Kansas is not in Hodeidah
+            if named and inside is not None and inside.country:
+                own = self._named_within(noun, inside)
+                if own is not None:
+                    return own
             if inside is not None:
                 return inside
             for child in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -543,14 +577,46 @@ class _PlaceFinder:
         """ "the outskirts of Aleppo", "a hotel in Moscow", "Bat Galim Square of Haifa city"."""
         lemma = noun.lemma_.lower()
         for prep in noun.children:
+            if prep.dep_ == "appos" and proper and prep.lemma_.lower() in _DISTRICT_WORDS | _REGION_WORDS:
+                wider = self.place_of_noun(prep, depth + 1)  # "the town of Mindat, Chin state": in Chin
+                if wider is not None and wider.precision != "country":
+                    return wider
+            if prep.dep_ == "poss" and proper and prep.ent_type_ in ("GPE", "LOC"):
+                owner = self.place_of_noun(prep, depth + 1)  # "Baghdad's Tahrir Square": in Baghdad
+                if owner is not None and owner.precision != "country":
+                    return owner
             if prep.dep_ != "prep":
                 continue
-            is_part = prep.lower_ == "of" and (proper or lemma in self.cues.part_nouns)
+            part = lemma in self.cues.part_nouns or noun.lower_ in self.cues.part_nouns  # "outskirts"
+            is_part = prep.lower_ == "of" and (proper or part)
             if is_part or prep.lower_ in self.cues.locative:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     place = self.place_of_noun(obj, depth + 1)
                     if place is not None:
                         return place
+        return None
+
+    def _named_within(self, noun: Token, wider: Place) -> Place | None:
+        """ "the Hays district of Hodeidah": the place of the kind word's own name in the
+        country of the place it is said to lie in, at the kind word's precision."""
+        words = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        hint = _hint_of({noun.lemma_.lower()})
+        place = self.gazetteer.resolve(name, [wider.country], "city", min_population=0)
+        if place is None or place.country != wider.country or place.precision == "country":
+            return None
+        if loose_key(place.name) == loose_key(name):
+            place = replace(place, name=name)  # the text's spelling: "Hays", not "Ḩays"
+        return replace(place, precision=hint) if hint in ("district", "region") else place
+
+    def _town_before_region(self, noun: Token) -> Place | None:
+        """ "near Avdiivka, Donetsk region", parsed with the town as a modifier of "region": the
+        town, the finer place."""
+        for child in noun.children:
+            if child.dep_ in ("nmod", "npadvmod") and child.pos_ == "PROPN" and child.i < noun.i:
+                place = self._proper_name_place(child)
+                if place is not None and place.precision == "town":
+                    return place
         return None
 
     def _misread_place(self, noun: Token) -> Span | None:
@@ -584,7 +650,10 @@ class _PlaceFinder:
         kind = "city" if hint == "district" else hint
         if self.gazetteer.country_of_adjective(name) or (len(name) <= 4 and name.isupper()):
             return None
-        place = self.gazetteer.resolve(name, self.context, kind)
+        place = None
+        if hint in ("district", "region"):  # "Chin state": the region, before any town called Chin
+            place = self.gazetteer.resolve(f"{name} {kind_word}", self.context, "region", min_population=0)
+        place = place or self.gazetteer.resolve(name, self.context, kind)
         if place is None:
             small = self.gazetteer.resolve(name, self.context, kind, min_population=0)
             trusted = kind_word is not None or _is_named_as_place(noun) or (small and small.country in self.context)
@@ -650,7 +719,6 @@ class _PlaceFinder:
         if place is not None and place.name != text and loose_key(place.name) == loose_key(text):
             place = replace(place, name=text)  # the text's spelling: "Nangarhar", not "Nangarhār"
         return place
-
 
     def _within_qualifier(self, place: Place, qualifier: Span) -> Place:
         """ "Charlevoix, Quebec" where the gazetteer knows no Charlevoix in Quebec, only one
