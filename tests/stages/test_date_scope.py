@@ -99,6 +99,34 @@ def test_date_scope(anchored_event, text, trigger, cameo, published, expected, p
     assert (event.date, event.date_precision) == (expected, precision), text
 
 
+# an act announced for later is dated by its announcement, "would" as well as "will"
+INTENDED = [
+    ('The United States announced last week that it would cease military aid to Ukraine.',
+     'cease', '162', '2025-03-14', '2025-03', 'month'),
+    ('The ministry said on Monday that it would expel two diplomats.',
+     'expel', '1744', '2025-03-14', '2025-03-10', 'day'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo", "published", "expected", "precision"), INTENDED)
+def test_an_announced_intention_takes_the_announcement_date(
+    anchored_event, text, trigger, cameo, published, expected, precision
+) -> None:
+    doc, event = anchored_event(text, trigger, published=published, cameo=cameo)
+    event.modality = "intended"
+    EventDater()(doc)
+    assert (event.date, event.date_precision) == (expected, precision), text
+
+
+def test_a_possible_act_is_not_dated_by_the_report(anchored_event) -> None:
+    """A guard: "could withdraw if talks failed" is hypothetical, not announced."""
+    doc, event = anchored_event("Russia said on Monday it could withdraw troops if talks failed.", "withdraw",
+                                published="2025-03-14", cameo="0356")  # fmt: skip
+    event.modality = "hypothetical"
+    EventDater()(doc)
+    assert event.date != "2025-03-10"
+
+
 def test_a_reported_past_act_is_not_dated_by_the_report(anchored_event) -> None:
     lead = "The ministers met in Moscow on Monday. "
     doc, event = anchored_event(lead + "Officials said on Tuesday that rebels had shelled the town.", "shelled",

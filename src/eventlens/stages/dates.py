@@ -152,7 +152,7 @@ class EventDater:
         exprs = [e for e in exprs if e.sentence_start == token.sent.start]
         own = governing_date(token, exprs, self.report_lemmas)
         if own is None:
-            own = self._date_of_report(token, exprs)
+            own = self._date_of_report(token, exprs, event.modality == "intended")
         if own is None:
             own = _date_before_after(token, exprs, news_date, self.report_lemmas)
         if own is None:
@@ -185,13 +185,13 @@ class EventDater:
                 return
         _set(event, news_date if is_news else None)
 
-    def _date_of_report(self, token: Token, exprs: list[_DateExpr]) -> ResolvedDate | None:
+    def _date_of_report(self, token: Token, exprs: list[_DateExpr], intended: bool = False) -> ResolvedDate | None:
         """ "Putin said Thursday that Russia supports ...": reported present-tense content is
         a stance taken when it was said; an act announced for later ("said on Friday the two
-        will meet") is dated by its announcement."""
+        will meet", "announced last week that it would cease aid") is dated by its announcement."""
         head = token if is_verbal(token) else clause_head(token)
-        verb = event_verb(token)
-        if verb_form(verb).tense not in ("present", "future") or verb_form(verb).perfect:
+        form = verb_form(event_verb(token))
+        if form.perfect or (form.tense not in ("present", "future") and not (intended and form.modal)):
             return None
         for _ in range(4):
             if head.dep_ not in ("ccomp", "parataxis", "conj") or head.head.i == head.i:
