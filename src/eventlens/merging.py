@@ -74,6 +74,10 @@ def tellings_compatible(a: Event, b: Event) -> bool:
     """
     if not dates_compatible(a.date, b.date):
         return False
+    if "year" in (a.date_precision, b.date_precision) and {a.date_precision, b.date_precision} & {"month", "day"}:
+        # "since the beginning of the year, the BLA has ramped up attacks" is a campaign, not
+        # the attack of that day, unless it is the summary's telling
+        return any(all(m.kind in SUMMARY_KINDS for m in e.mentions) for e in (a, b))
     if (a.date is None) == (b.date is None):
         return True
     undated = a if a.date is None else b

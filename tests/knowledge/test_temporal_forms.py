@@ -140,6 +140,8 @@ UNITS = [
     ("over the weekend", date(2020, 1, 13), "past", "2020-01", "month"),
     ("this past week", WED, "past", "2020-01", "month"),
     ("this past weekend", date(2020, 1, 13), "past", "2020-01", "month"),
+    ("Since the beginning of the year", FRI, "past", "2025", "year"),
+    ("since the start of the month", FRI, "past", "2025-03", "month"),
 ]  # fmt: skip
 
 OFFSETS = [

@@ -61,6 +61,23 @@ def test_undated_body_telling_stays_apart_from_a_dated_one() -> None:
     assert len(merge_events([meeting(FIDAN, 50, "caption"), dated])) == 1
 
 
+def test_a_year_long_telling_stays_apart_from_a_dated_act() -> None:
+    """ "Since the beginning of the year, the BLA has ramped up attacks": a campaign of the year,
+    not the attack of one day or month, unless a headline or caption summarises it."""
+    day = meeting(FIDAN, 0, date="2020-01-13")
+    year = meeting(FIDAN, 50, date="2020")
+    year.date_precision = "year"
+    assert len(merge_events([day, year])) == 2
+    month = meeting(FIDAN, 0, date="2020-01")
+    month.date_precision = "month"
+    year = meeting(FIDAN, 50, date="2020")
+    year.date_precision = "year"
+    assert len(merge_events([month, year])) == 2
+    year_caption = meeting(FIDAN, 80, "caption", date="2020")
+    year_caption.date_precision = "year"
+    assert len(merge_events([meeting(FIDAN, 0, date="2020-01-13"), year_caption])) == 1
+
+
 def test_two_codings_of_one_sentence_are_one_mention() -> None:
     first, second = meeting(FIDAN, 0), meeting(TUR_HEADS, 3)  # same sentence (0), overlapping spans
     (merged,) = merge_events([first, second])

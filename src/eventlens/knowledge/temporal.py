@@ -375,6 +375,8 @@ def _relative_date(text: str, published: date | None, tense: str | None) -> _Ran
         return _relative_unit(m.group(1), m.group(2), published, tense)
     if text in ("weekend", "overnight"):
         return _relative_unit("this", text if text == "weekend" else "night", published, tense)
+    if text in ("year", "month"):  # "since the beginning of the year": this year
+        return _relative_unit("this", text, published, tense)
     return None
 
 
