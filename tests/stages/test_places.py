@@ -94,3 +94,24 @@ def test_a_later_body_event_takes_the_paragraph_place_with_less_confidence(
     assert lead.place is not None and lead.place.basis == "clause"
     assert later.place is not None and (later.place.name, later.place.basis) == ("Moscow", "paragraph")
     assert later.place.confidence is not None and later.place.confidence < lead.place.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "place"),
+    [
+        ("In December, Mogadishu announced it was cutting ties with Kenya.", "16", "Mogadishu"),
+        ("Beijing accused Washington of interfering in its affairs.", "11", "Beijing"),
+    ],
+)
+def test_a_government_named_by_its_capital_acts_there(process_text, text: str, cameo: str, place: str) -> None:
+    doc = process_text(text, published="2020-01-14")
+    found = [e for e in doc.events if e.cameo.startswith(cameo)]
+    assert found and found[0].place is not None and found[0].place.name == place, [
+        (e.cameo, e.place) for e in doc.events
+    ]
+    assert found[0].place.basis == "seat"  # an inference, trusted less than a place the text gives
+
+
+def test_a_capital_that_strikes_is_not_where_the_strike_happens(process_text) -> None:
+    doc = process_text("Moscow attacked Kyiv on Monday.", published="2020-01-14")
+    assert all(e.place is None or e.place.name != "Moscow" for e in doc.events)

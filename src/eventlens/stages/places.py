@@ -191,6 +191,8 @@ class EventPlacer:
             seat = self.seats.of_code(event.source.code)
             if place is None and seat is not None:
                 place = _based(seat.place(), "seat")
+            if place is None:
+                place = _based(self._capital_as_actor(doc, event, sentence), "seat")
             for earlier in _paragraph_before(doc, sentence)[:_PARAGRAPH_REACH]:
                 if place is None:
                     place = _based(sentence_place(earlier), "paragraph")
@@ -201,6 +203,18 @@ class EventPlacer:
             if place is None and dateline is not None:
                 place = _based(dateline, "dateline")
             event.place = place
+
+    def _capital_as_actor(self, doc: Document, event: Event, sentence: int) -> Place | None:
+        """ "Mogadishu announced it was cutting ties": a government named by its capital speaks
+        and decides there (not where its forces strike: "Moscow attacked Kyiv")."""
+        source = event.source
+        if not source.code or not source.country or event.cameo_root in self.cues.target_roots | {"15"}:
+            return None
+        named = any(
+            m.sentence == sentence and m.how == "kb:capital" and m.actor.code == source.code for m in doc.actor_mentions
+        )
+        capital = self.gazetteer.capital(source.country) if named else None
+        return replace(capital, confidence=CONFIDENCE["seat"]) if capital is not None else None
 
     def _visited_capital(self, place: Place) -> Place:
         """A visit to a country ("Modi's visit to Mauritius") is a visit to its capital,
