@@ -115,3 +115,21 @@ def test_a_government_named_by_its_capital_acts_there(process_text, text: str, c
 def test_a_capital_that_strikes_is_not_where_the_strike_happens(process_text) -> None:
     doc = process_text("Moscow attacked Kyiv on Monday.", published="2020-01-14")
     assert all(e.place is None or e.place.name != "Moscow" for e in doc.events)
+
+
+def test_an_appeal_to_the_security_council_is_made_at_its_seat(process_text) -> None:
+    text = (
+        "The U.N. Security Council met on Monday to discuss Sudan. Doctors Without Borders urged the council "
+        "to press the warring parties to allow aid."
+    )
+    doc = process_text(text, published="2025-03-12")
+    appeals = [e for e in doc.events if e.cameo.startswith("02")]
+    assert appeals and all(e.place is not None and e.place.name == "New York" for e in appeals), [
+        (e.cameo, e.place) for e in doc.events
+    ]
+
+
+def test_a_strike_on_an_institution_is_not_at_its_seat(process_text) -> None:
+    """A guard: only what is said to a seated body happens at its seat."""
+    doc = process_text("Rebels attacked a convoy of the Security Council's envoy near Goma.", published="2025-03-12")
+    assert all(e.place is None or e.place.name != "New York" for e in doc.events)

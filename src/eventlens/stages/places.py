@@ -45,7 +45,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.datafiles import read_yaml_mapping, shipped
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.place_index import loose_key
-from ..knowledge.seats import Seats
+from ..knowledge.seats import Seat, Seats
 from ..model import Document, Event, Place
 from .event_anchor import clause_head, event_sentence, is_verbal, lead_sentence, story_dateline, trigger_token
 
@@ -60,6 +60,9 @@ _NOT_PLACE_ENTITIES = frozenset(
     {"DATE", "TIME", "NORP", "EVENT", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART",
      "PRODUCT", "LANGUAGE"}
 )  # fmt: skip
+# Statements, appeals, consultations, demands and threats (CAMEO 01-05, 10-13): said to an
+# institution that sits at a fixed seat, they are said there ("urged the Security Council").
+_ADDRESSED_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
 CONFIDENCE = {
@@ -188,7 +191,7 @@ class EventPlacer:
             if sentence is None or not 0 <= sentence < len(doc.sentences):
                 continue
             place = _based(sentence_place(sentence), "sentence")
-            seat = self.seats.of_code(event.source.code)
+            seat = self._institution_seat(event)
             if place is None and seat is not None:
                 place = _based(seat.place(), "seat")
             if place is None:
@@ -203,6 +206,18 @@ class EventPlacer:
             if place is None and dateline is not None:
                 place = _based(dateline, "dateline")
             event.place = place
+
+    def _institution_seat(self, event: Event) -> Seat | None:
+        """Where an institution with a fixed seat acts (a ruling of the ICJ: The Hague), or is
+        spoken to (appeals and briefings to the UN Security Council: New York)."""
+        seat = self.seats.of_code(event.source.code) or self._seat_of_institution(event.source.name)
+        if seat is None and event.cameo_root in _ADDRESSED_ROOTS:
+            seat = self._seat_of_institution(event.target.name)
+        return seat
+
+    def _seat_of_institution(self, name: str) -> Seat | None:
+        seat = self.seats.named(name) if name else None
+        return seat if seat is not None and seat.kind == "institution" else None
 
     def _capital_as_actor(self, doc: Document, event: Event, sentence: int) -> Place | None:
         """ "Mogadishu announced it was cutting ties": a government named by its capital speaks
