@@ -118,6 +118,31 @@ def test_an_announced_intention_takes_the_announcement_date(
     assert (event.date, event.date_precision) == (expected, precision), text
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "expected"),
+    [
+        ("The ministers met in Warsaw on Wednesday. Poland will send more aid next month. Two days earlier, "
+         "Russian drones struck Lviv.", "struck", "195", "2024-11-25"),
+        ("Police arrested the editor on Monday. The next day, protesters marched in the capital.", "marched", "141",
+         "2024-11-26"),
+    ],
+)  # fmt: skip
+def test_an_offset_opening_a_sentence_counts_from_the_last_day_told(
+    anchored_event, text: str, trigger: str, cameo: str, expected: str
+) -> None:
+    doc, event = anchored_event(text, trigger, published="2024-11-28", cameo=cameo)
+    EventDater()(doc)
+    assert event.date == expected, text
+
+
+def test_an_offset_inside_a_report_counts_from_the_report(anchored_event) -> None:
+    """A guard: with no day in its own sentence and not opening it, an offset counts from the story's day."""
+    doc, event = anchored_event("The talks ended on Monday. The army said rebels had shelled the town two days "
+                                "earlier.", "shelled", published="2024-11-28", cameo="195")  # fmt: skip
+    EventDater()(doc)
+    assert event.date == "2024-11-26"
+
+
 def test_a_possible_act_is_not_dated_by_the_report(anchored_event) -> None:
     """A guard: "could withdraw if talks failed" is hypothetical, not announced."""
     doc, event = anchored_event("Russia said on Monday it could withdraw troops if talks failed.", "withdraw",

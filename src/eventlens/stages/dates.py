@@ -237,19 +237,38 @@ def _reference_date(doc: Document) -> date | None:
 
 def _anchor_offsets(exprs: list[_DateExpr], reference: date | None) -> list[_DateExpr]:
     """Offsets ("two days earlier") count from another day-precision date of the sentence
-    (the time of the report that tells them), else from the story's reference day."""
+    (the time of the report that tells them); an offset that opens its sentence ("Two days
+    earlier, drones struck Lviv") counts from the last day told in the sentence before;
+    else from the story's reference day."""
     out = []
     for expr in exprs:
         if is_offset(expr.span.text):
             anchors = [
                 e.resolved for e in exprs
-                if e.sentence_start == expr.sentence_start and e is not expr and e.resolved.precision == "day"
-                and not is_offset(e.span.text)
+                if e.sentence_start == expr.sentence_start and e is not expr and _is_day(e)
             ]  # fmt: skip
+            if not anchors and expr.span.start - expr.sentence_start <= 1:
+                anchors = _days_of_sentence_before(exprs, expr)
             base = date.fromisoformat(anchors[0].value) if anchors and anchors[0].value else reference
             expr = replace(expr, resolved=resolve_date(expr.span.text, base, None))
         out.append(expr)
     return out
+
+
+def _is_day(expr: _DateExpr) -> bool:
+    return expr.resolved.precision == "day" and expr.resolved.value is not None and not is_offset(expr.span.text)
+
+
+def _days_of_sentence_before(exprs: list[_DateExpr], expr: _DateExpr, reach: int = 3) -> list[ResolvedDate]:
+    """The days told in the `reach` sentences before `expr`'s, the last told first."""
+    doc = expr.span.doc
+    starts = []
+    start = expr.sentence_start
+    while len(starts) < reach and start > 0:
+        start = doc[start - 1].sent.start
+        starts.append(start)
+    near = [e for e in exprs if e.sentence_start in starts and _is_day(e)]
+    return [e.resolved for e in sorted(near, key=lambda e: -e.span.start)]
 
 
 _COUNT_RE = re.compile(
