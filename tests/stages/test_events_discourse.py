@@ -264,3 +264,11 @@ def test_the_two_countries_never_include_the_side_itself(process_text: Run) -> N
     assert all(
         (e.source.code or "")[:3] != (e.target.code or "")[:3] for e in doc.events + doc.rejected if e.target.code
     )
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_who_acted(process_text) -> None:
+    doc = process_text("NAIROBI, Kenya — Kenyan police fired tear gas at hundreds of protesters on Tuesday.",
+                       published="2024-06-26")  # fmt: skip
+    force = [(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith("19")]
+    assert force == [("KENCOP", "KENOPP")], force
+    assert not [m for m in doc.actor_mentions if m.text.startswith(("NAIROBI", "Kenya —"))]

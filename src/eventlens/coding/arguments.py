@@ -83,10 +83,12 @@ class ArgumentResolver:
         say_lemmas: frozenset[str] = frozenset(),
         place_kinds: frozenset[str] = frozenset(),
         small_place_country: Callable[[str], str | None] | None = None,
+        dateline: tuple[int, int] = (0, 0),
     ) -> None:
         self.document = document
         self.place_kinds = place_kinds  # "town", "city": the proper name they frame is a place
         self.small_place_country = small_place_country  # the same, villages and towns of any size
+        self.dateline = dateline  # character span of the story's dateline: no argument lies there
         self.place_country = place_country
         self.is_actor_noun = is_actor_noun
         self.never_actors = never_actors  # nature and weather nouns: not even a place's stand-in
@@ -124,6 +126,8 @@ class ArgumentResolver:
         tok = _antecedent(token)
         out: list[Party] = []
         for head in conjuncts(tok):
+            if self.dateline[0] <= head.idx < self.dateline[1]:
+                continue  # "NAIROBI, Kenya — police fired ...": where the story was filed, not who acted
             out.extend(self._parties_of_head(head, say_subject, things))
         return _distinct(out)
 

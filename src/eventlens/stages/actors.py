@@ -75,6 +75,7 @@ from .actor_phrases import (
     sector_of,
     subject_mention,
 )
+from .event_anchor import story_dateline
 
 logger = logging.getLogger(__name__)
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
@@ -119,7 +120,7 @@ class ActorResolver:
                     mentions.append(self._mention(doc, ws, phrase, sent.index))
             mentions += self._pronoun_mentions(doc, sent.index, ws, mentions)
         self._link_offices(mentions, state)
-        doc.actor_mentions = dedupe(mentions)
+        doc.actor_mentions = _outside_dateline(doc, dedupe(mentions))
         return doc
 
     # ------------------------------------------------------------------ words and pieces
@@ -773,6 +774,16 @@ class ActorResolver:
         if name_like and text not in phrase.actor.aliases and text != phrase.actor.name:
             phrase.actor.aliases.append(text)  # the names an actor goes by in the article
         return ActorMention(phrase.actor, start, end, text, sentence, how)
+
+
+def _outside_dateline(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "NAIROBI, Kenya — Kenyan police fired ...": the dateline says where the story was filed;
+    its place names are nobody's acts."""
+    dateline, offset = story_dateline(doc)
+    if not dateline.end:
+        return mentions
+    end = offset + dateline.end
+    return [m for m in mentions if not (offset <= m.start and m.end <= end)]
 
 
 def actor_at(document: Document, start: int, end: int) -> ActorMention | None:

@@ -20,6 +20,7 @@ from ..knowledge.actors import ActorKB, SectorTerm
 from ..knowledge.lexicon import Lexicon
 from ..knowledge.ontology import Ontology
 from ..model import Actor, Document, Event, Mention, Sentence
+from .event_anchor import story_dateline
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class EventCoder:
             self.lexicon.word("say_verbs"),
             self.lexicon.word("place_kind_nouns"),
             self._country_of_small_place,
+            _dateline_span(doc),
         )
         finder = ActFinder(self.lexicon, self.ontology, resolver)
         story = story_country(doc)
@@ -560,6 +562,12 @@ def _own_places(head: object) -> list[object]:
         if child.dep_ == "acl" and child.lemma_.lower() in _BASED:
             places += locative(child)
     return places
+
+
+def _dateline_span(doc: Document) -> tuple[int, int]:
+    """Where the story's dateline lies in the cleaned text ("NAIROBI, Kenya — ")."""
+    dateline, offset = story_dateline(doc)
+    return (offset, offset + dateline.end) if dateline.end else (0, 0)
 
 
 def _located_in(noun: object) -> list[object]:
