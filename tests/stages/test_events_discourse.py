@@ -272,3 +272,13 @@ def test_a_dateline_names_where_the_story_was_filed_not_who_acted(process_text) 
     force = [(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith("19")]
     assert force == [("KENCOP", "KENOPP")], force
     assert not [m for m in doc.actor_mentions if m.text.startswith(("NAIROBI", "Kenya —"))]
+
+
+def test_condemning_the_use_of_force_against_people_aims_at_who_used_it(process_text) -> None:
+    text = (
+        "Kenyan police fired tear gas at hundreds of protesters in Nairobi on Tuesday. Protesters in Mombasa also "
+        "clashed with police. Amnesty International condemned the use of force against peaceful demonstrators."
+    )
+    doc = process_text(text, published="2024-06-26")
+    condemned = {e.target.code for e in doc.events if e.cameo.startswith("11") and e.source.code == "NGOHRI"}
+    assert condemned == {"KENCOP"}, condemned

@@ -56,6 +56,8 @@ _WORD_LISTS = (
     "story_target_roots",
     "cessation_nouns",
     "place_kind_nouns",
+    "act_container_nouns",
+    "force_means",
 )
 
 

@@ -352,8 +352,12 @@ class EventCoder:
         """The CAMEO roots of the acts a noun (or its compound: "arrest warrant") names."""
         roots: set[str] = set()
         words = [head] + [c for c in head.children if c.dep_ == "compound"]  # type: ignore[attr-defined]
+        if head.lemma_.lower() in self.lexicon.word("act_container_nouns"):  # type: ignore[attr-defined]
+            words += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]  # type: ignore[attr-defined]
         for word in words:
             lemma = word.lemma_.lower()
+            if lemma in self.lexicon.word("force_means") and word is not head:
+                roots.add("19")  # "the use of force", "the use of live ammunition"
             roots |= {p.code[:2] for p in self.lexicon.nouns.get(lemma, ()) if p.code}
             for table in (self.lexicon.accuse_nouns, self.lexicon.act_nouns):
                 if lemma in table:
