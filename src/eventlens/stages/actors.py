@@ -126,7 +126,7 @@ class ActorResolver:
     # ------------------------------------------------------------------ words and pieces
     @staticmethod
     def _sentence_words(doc: Document, start: int, end: int) -> list[Word]:
-        return [Word(w.text, w.start + start, w.end + start, w.fold) for w in words(doc.text[start:end])]
+        return [Word(w.text, w.start + start, w.end + start, w.fold, w.hyphened) for w in words(doc.text[start:end])]
 
     def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState, text: str) -> None:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
