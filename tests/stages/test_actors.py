@@ -516,3 +516,13 @@ def test_a_lower_case_part_after_a_hyphen_belongs_to_the_name(process_text, text
     doc = process_text(text, published="2020-01-13")
     assert [m.actor.code for m in doc.actor_mentions if m.text == name] == [code]
     assert not [m for m in doc.actor_mentions if m.text in ("Kim Jong", "Prayut Chan")]
+
+
+def test_a_surname_names_the_person_the_article_names_in_full(process_text) -> None:
+    """The name "Lai" after "Jimmy Lai" (unknown to the knowledge base) is not Taiwan's president Lai Ching-te."""
+    text = "Publisher Jimmy Lai was jailed in Hong Kong. Lai denied the charges on Monday."
+    doc = process_text(text, published="2025-03-14")
+    lai = [m for m in doc.actor_mentions if m.text == "Lai"]
+    assert lai and all(m.actor.actor_id != "kb:lai-ching-te" for m in lai)
+    alone = process_text("Lai said on Monday the island would not bow to pressure.", published="2025-03-14")
+    assert [m.actor.actor_id for m in alone.actor_mentions if m.text == "Lai"] == ["kb:lai-ching-te"]

@@ -76,6 +76,8 @@ class ArticleState:
     actors: dict[str, Actor] = field(default_factory=dict)
     persons: list[tuple[int, Actor, tuple[str, ...]]] = field(default_factory=list)  # (offset, actor, key)
     full_names: set[str] = field(default_factory=set)  # KB ids named in full in the article
+    # first and last words of people the article names in full whom the KB does not know ("Jimmy Lai")
+    other_names: set[str] = field(default_factory=set)
     by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "regime" -> actors with a country
     anonymous: list[Actor] = field(default_factory=list)
     local_count: int = 0
