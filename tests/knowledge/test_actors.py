@@ -264,3 +264,11 @@ def test_group_homes_and_region_bodies(kb: ActorKB) -> None:
     assert europe is not None and europe.body == "European Union"
     assert kb.lookup(europe.body) is not None and kb.lookup(europe.body).code == "IGOEUREEC"
     assert kb.region_by_code("XXX") is None
+
+
+def test_a_western_order_alias_keeps_the_family_name_of_a_family_name_first_country(kb: ActorKB) -> None:
+    """The alias "Joseph Wu" of Wu Jaushieh (Taiwan) does not make "Joseph" his family name."""
+    assert kb.person_by_surname("Joseph", dt.date(2020, 1, 1)) is None
+    assert kb.person_by_surname("William", dt.date(2025, 1, 1)) is None
+    lai = kb.person_by_surname("Lai", dt.date(2025, 1, 1))
+    assert lai is not None and lai.name == "Lai Ching-te"

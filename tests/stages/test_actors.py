@@ -468,3 +468,61 @@ def test_armed_groups_parties_and_forces_of_the_news_are_known(process_text, tex
     doc = process_text(text)
     found = [(m.actor.code, m.actor.name) for m in doc.actor_mentions]
     assert code in {c for c, _ in found}, found
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "code"),
+    [
+        ("Rigathi Gachagua", "2023-05-01", "KENGOV"),  # Kenya's deputy president 2022-2024
+        ("Rigathi Gachagua", "2025-06-01", "KENOPP"),  # impeached in 2024, then in opposition
+        ("Kithure Kindiki", "2025-01-10", "KENGOV"),
+        ("Javier Milei", "2024-05-01", "ARGGOV"),
+        ("Ibrahim Traore", "2024-05-01", "BFAGOV"),
+        ("Assimi Goita", "2024-05-01", "MLIGOV"),
+        ("Abdourahamane Tchiani", "2023-09-01", "NERGOV"),
+        ("Mahamat Idriss Deby", "2022-05-01", "TCDGOV"),
+        ("Lai Ching-te", "2024-08-01", "TWNGOV"),
+        ("Anwar Ibrahim", "2024-05-01", "MYSGOV"),
+        ("Anwar Ibrahim", "2021-05-01", "MYSOPP"),  # leader of the opposition before 2022-11
+        ("Paetongtarn Shinawatra", "2024-10-01", "THAGOV"),
+        ("Muhammad Yunus", "2025-01-01", "BGDGOV"),
+        ("Nayib Bukele", "2024-05-01", "SLVGOV"),
+        ("Daniel Noboa", "2024-05-01", "ECUGOV"),
+        ("Riek Machar", "2015-05-01", "SSDREB"),  # the SPLM-IO at war, 2013-2016
+        ("Corneille Nangaa", "2025-02-01", "CODREB"),
+        ("Nikol Pashinyan", "2023-05-01", "ARMGOV"),
+        ("Kais Saied", "2022-05-01", "TUNGOV"),
+        ("Said Chengriha", "2022-05-01", "DZAMIL"),
+        ("Aleksandar Vucic", "2022-05-01", "SRBGOV"),
+        ("To Lam", "2025-05-01", "VNMGOV"),
+    ],
+)
+def test_people_of_the_wider_knowledge_base(process_text, name: str, published: str, code: str) -> None:
+    """Heads of state and government, army chiefs, opposition and rebel leaders of the countries
+    added to data/actors/people, coded by the role they held on the publication date."""
+    doc = process_text(f"{name} said on Monday.", published=published)
+    found = [m.actor.code for m in doc.actor_mentions if m.text == name]
+    assert found == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Kim Jong-un said on Monday.", "Kim Jong-un", "PRKGOV"),
+        ("On Monday Prayut Chan-o-cha said the vote would go ahead.", "Prayut Chan-o-cha", "THAGOV"),
+    ],
+)
+def test_a_lower_case_part_after_a_hyphen_belongs_to_the_name(process_text, text: str, name: str, code: str) -> None:
+    doc = process_text(text, published="2020-01-13")
+    assert [m.actor.code for m in doc.actor_mentions if m.text == name] == [code]
+    assert not [m for m in doc.actor_mentions if m.text in ("Kim Jong", "Prayut Chan")]
+
+
+def test_a_surname_names_the_person_the_article_names_in_full(process_text) -> None:
+    """The name "Lai" after "Jimmy Lai" (unknown to the knowledge base) is not Taiwan's president Lai Ching-te."""
+    text = "Publisher Jimmy Lai was jailed in Hong Kong. Lai denied the charges on Monday."
+    doc = process_text(text, published="2025-03-14")
+    lai = [m for m in doc.actor_mentions if m.text == "Lai"]
+    assert lai and all(m.actor.actor_id != "kb:lai-ching-te" for m in lai)
+    alone = process_text("Lai said on Monday the island would not bow to pressure.", published="2025-03-14")
+    assert [m.actor.actor_id for m in alone.actor_mentions if m.text == "Lai"] == ["kb:lai-ching-te"]

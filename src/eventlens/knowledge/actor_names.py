@@ -40,12 +40,14 @@ _VARIANT_RULES: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Word:
-    """A word of a text with its character offsets. `fold` is the comparison form."""
+    """A word of a text with its character offsets. `fold` is the comparison form; `hyphened`: the
+    word goes on from the one before it after a hyphen ("un" of "Kim Jong-un")."""
 
     text: str
     start: int
     end: int
     fold: str
+    hyphened: bool = False
 
     @property
     def is_upper(self) -> bool:
@@ -80,7 +82,8 @@ def words(text: str) -> list[Word]:
             out.append(Word(stem, start, start + len(stem), fold(stem)))
             out.append(Word(raw[poss.start() :], start + poss.start(), start + len(raw), "'s"))
             continue
-        out.append(Word(raw, start, start + len(raw), fold(raw)))
+        hyphened = start >= 2 and text[start - 1] in "-\u2010" and text[start - 2].isalnum()
+        out.append(Word(raw, start, start + len(raw), fold(raw), hyphened))
     return out
 
 

@@ -418,8 +418,7 @@ class ActorKB:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
                     idx.variants[variant_key(key)].append(person)
-                    parts = [w for w in key if w not in NAME_PARTICLES and w != "-" and w not in NAME_SUFFIXES]
-                    family = (parts[0] if person.country in FAMILY_NAME_FIRST else parts[-1]) if parts else ""
+                    family = _family_name(key, person)
                     if len(family) >= 3:  # never "I" of "Abdullah I", nor "Jr"
                         _add_once(idx.surnames[family], person)
         for org in self.organisations:
@@ -665,6 +664,19 @@ class ActorKB:
         """Words in the longest name, demonym, capital or role noun that can start with this word."""
         longest = self._index.longest
         return max(longest.get(fold, 1), longest.get(variant, 1) if variant else 1)
+
+
+def _family_name(key: tuple[str, ...], person: Person) -> str:
+    """The family name in one of a person's names: the last word, or the first in countries that
+    write it first (Kim Jong-un); there, the main name's family name wherever this name has it
+    ("Joseph Wu" of Wu Jaushieh is "Wu", not "Joseph")."""
+    parts = [w for w in key if w not in NAME_PARTICLES and w != "-" and w not in NAME_SUFFIXES]
+    if not parts:
+        return ""
+    if person.country not in FAMILY_NAME_FIRST:
+        return parts[-1]
+    main = [w for w in name_key(person.name) if w not in NAME_PARTICLES and w != "-"]
+    return main[0] if main and main[0] in parts else parts[0]
 
 
 def is_acronym(name: str) -> bool:

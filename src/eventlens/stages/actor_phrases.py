@@ -76,6 +76,8 @@ class ArticleState:
     actors: dict[str, Actor] = field(default_factory=dict)
     persons: list[tuple[int, Actor, tuple[str, ...]]] = field(default_factory=list)  # (offset, actor, key)
     full_names: set[str] = field(default_factory=set)  # KB ids named in full in the article
+    # first and last words of people the article names in full whom the KB does not know ("Jimmy Lai")
+    other_names: set[str] = field(default_factory=set)
     by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "regime" -> actors with a country
     anonymous: list[Actor] = field(default_factory=list)
     local_count: int = 0
@@ -95,13 +97,14 @@ PHRASE_KINDS = NAME_KINDS | {"sector", "det", "mod", "and"}
 
 
 def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
-    """Names match capitalised words; an acronym (all capitals) only an all-capitals word."""
+    """Names match capitalised words; an acronym (all capitals) only an all-capitals word. A lower-case
+    part after a hyphen inside the name is a part of it ("Kim Jong-un", "Prayut Chan-o-cha")."""
     if not ws:
         return False
     if all(w.fold in NAME_FILLER_WORDS for w in ws):
         return False
-    for w in ws:
-        if w.fold in NAME_INNER_WORDS:
+    for n, w in enumerate(ws):
+        if w.fold in NAME_INNER_WORDS or (n > 0 and w.hyphened):
             continue
         if not w.is_capitalised:
             return False

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from ..knowledge.actor_names import Word, name_key, variant_key, word_variants, words
+from ..knowledge.actor_names import Word, name_key, strip_titles, variant_key, word_variants, words
 from ..knowledge.actors import ActorKB, Country, KBMatch, Person, sector_of_code
 from ..knowledge.datafiles import word_list
 from ..model import Actor, ActorMention, Document
@@ -103,6 +103,7 @@ class ActorResolver:
         state = ArticleState(day=doc.article.published, article_id=doc.article.id)
         sentence_words = [self._sentence_words(doc, s.start, s.end) for s in doc.sentences]
         self._collect_full_names(sentence_words, state, doc.text)
+        self._collect_other_names(doc, state)
         mentions: list[ActorMention] = []
         for sent, ws in zip(doc.sentences, sentence_words, strict=True):
             state.sentence = sent.index
@@ -126,7 +127,7 @@ class ActorResolver:
     # ------------------------------------------------------------------ words and pieces
     @staticmethod
     def _sentence_words(doc: Document, start: int, end: int) -> list[Word]:
-        return [Word(w.text, w.start + start, w.end + start, w.fold) for w in words(doc.text[start:end])]
+        return [Word(w.text, w.start + start, w.end + start, w.fold, w.hyphened) for w in words(doc.text[start:end])]
 
     def _collect_full_names(self, sentence_words: list[list[Word]], state: ArticleState, text: str) -> None:
         """People named with two words or more anywhere in the article (licenses their surnames)."""
@@ -150,6 +151,21 @@ class ActorResolver:
         state.focus = self._focus_country(sentence_words)
         for ws in sentence_words:
             self._collect_acronyms(ws, text, state)
+
+    def _collect_other_names(self, doc: Document, state: ArticleState) -> None:
+        """Names of people the article names in full (spaCy PERSON, two words or more without titles)
+        whom the knowledge base does not know: their surname alone then names them, not an office
+        holder of that surname ("Lai" after "Jimmy Lai" is not Lai Ching-te)."""
+        for a, b in ner_spans(doc, 0, len(doc.text), "PERSON"):
+            if doc.text[b : b + 1] in ("-", "\u2010"):
+                continue  # a name cut at a hyphen ("Kim Jong" of "Kim Jong-un")
+            ws = words(doc.text[a:b])
+            key = strip_titles(tuple(w.fold for w in ws if w.fold != "'s"))
+            if len(key) < 2 or not all(w.is_capitalised for w in ws[len(ws) - len(key) :]):
+                continue
+            match = self.kb.lookup(" ".join(key), state.day)
+            if match is None or match.kind != "person":
+                state.other_names.update((key[0], key[-1]))
 
     def _collect_acronyms(self, ws: list[Word], text: str, state: ArticleState) -> None:
         """ "the Baloch Liberation Army (BLA)" / "the Baloch Liberation Army, or BLA,": the article's own
@@ -255,6 +271,9 @@ class ActorResolver:
             entry = self.kb._choose(list(entries), state.day)
             if isinstance(entry, Person) and n == 1 and not self._surname_licensed(entry, state):
                 return None
+            named_other = key[0] in state.other_names and entry is not None and entry.id not in state.full_names
+            if isinstance(entry, Person) and n == 1 and named_other:
+                return None  # "Lai" after "Jimmy Lai": not an office holder named Lai
             if entry is not None:
                 via = "name" if name_key(entry.name) == key else "alias"
                 match = self.kb.match(entry, state.day, via)
@@ -312,7 +331,8 @@ class ActorResolver:
                 continue
             if p.kind == "other" and lone and not word.is_upper and (k > 0 or in_person):
                 person = self.kb.person_by_surname(word.text, state.day, among=state.full_names)
-                person = person or self.kb.person_by_surname(word.text, state.day)
+                if person is None and word.fold not in state.other_names:
+                    person = self.kb.person_by_surname(word.text, state.day)
                 if person is not None:
                     out.append(Piece(p.i, p.j, "person", self.kb.match(person, state.day, "surname")))
                     k += 1
