@@ -334,3 +334,15 @@ def test_whoever_speaks_during_a_visit_made_it_unless_the_visit_names_its_visito
     doc = process_text(text)
     visits = {((e.source.code or "")[:3], (e.target.code or "")[:3]) for e in doc.events if e.cameo.startswith("042")}
     assert visits == {pair}
+
+
+def test_people_harmed_by_a_named_agent_are_its_targets(process_text) -> None:
+    doc = process_text("Ukrainian forces found the bodies of civilians killed by Russian troops in Bucha.")
+    harm = {(e.source.code, e.target.code) for e in doc.events if e.cameo.startswith(("18", "19", "20"))}
+    assert ("RUSMIL", "UKRCVL") in harm, harm
+
+
+def test_backing_told_by_a_participle_is_a_state_not_an_act(process_text) -> None:
+    """A guard: "soldiers backed by African Union troops" says who backs whom, not that it happened then."""
+    doc = process_text("Somali government soldiers backed by African Union troops recaptured the town on Monday.")
+    assert not [e for e in doc.events if e.cameo.startswith("05")]

@@ -28,6 +28,7 @@ from .syntax import (
 _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion, assault, fight, mass violence
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
@@ -207,6 +208,10 @@ class ActFinder(StanceActs):
 
     def _plain_verb_act(self, tok: object, pattern: Pattern) -> Act:
         sources, passive_targets = self.subject_of(tok)
+        if not sources and tok.dep_ == "acl" and tok.tag_ == "VBN" and (pattern.code or "")[:2] in _HARM_ROOTS:
+            # "civilians killed by Russian troops": the agent harmed the noun (not "soldiers backed by
+            # AU troops" nor "a meeting requested by ...": those are states or requests, not harm)
+            sources = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         act = Act(
             code=pattern.code or "",
             pattern=pattern.id,
