@@ -106,6 +106,10 @@ PLACE_PHRASES = [
      'bombed', '195', '2020-06-10', 'Idlib', 'SYR', 'town', 'clause'),
     ('Israeli jets struck the port of Hodeidah in Yemen.',
      'struck', '195', '2024-07-22', 'Al Ḩudaydah', 'YEM', 'town', 'clause'),
+    # a participle that goes with the act says where it was done, before a place told later
+    ('Dodik rejected the arrest warrant, telling journalists in the regional capital, Banja Luka, on '
+     'Wednesday that he would ask Russia to veto the move at the U.N. Security Council.',
+     'rejected', '120', '2025-03-14', 'Banja Luka', 'BIH', 'town', 'clause'),
     # landmarks that stand for their city (data/places/seats.tsv)
     ('The two presidents held talks at the Kremlin on Friday.',
      'talks', '040', '2024-05-12', 'Moscow', 'RUS', 'site', 'clause'),

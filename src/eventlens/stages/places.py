@@ -400,6 +400,9 @@ class _PlaceFinder:
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if verb.dep_ == "conj" and is_verbal(verb.head) and not has_subject:
             anchors.append(verb.head)
+        # "rejected the warrant, telling journalists in Banja Luka ...": a participle that goes
+        # with the act, done by the same subject at the same time, says where it was done
+        anchors += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         return anchors
 
     def _locative_place(self, anchor: Token, event: Event) -> Place | None:
