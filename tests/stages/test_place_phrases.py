@@ -123,6 +123,11 @@ PLACE_PHRASES = [
      'detained', '173', '2025-03-12', 'Guantanamo Bay Naval Base', 'CUB', 'site', 'clause'),
     ('The Kenyan president was received at the White House in March.',
      'received', '042', '2024-05-12', 'Washington', 'USA', 'site', 'clause'),
+    # sites that conflict news names: bases, hospitals, nuclear plants
+    ('Ankara threatened to close U.S. operations at Incirlik.',
+     'threatened', '138', '2019-12-12', 'Incirlik', 'TUR', 'site', 'sentence'),
+    ('Israeli troops raided Al-Shifa Hospital on Wednesday.',
+     'raided', '190', '2023-11-16', 'Gaza City', 'PSE', 'site', 'clause'),
     # visits: the place visited; a visit to a country is made to its capital
     ('The Brazilian foreign minister visited Odesa on Monday.',
      'visited', '042', '2024-05-12', 'Odesa', 'UKR', 'town', 'clause'),
