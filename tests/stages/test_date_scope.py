@@ -125,6 +125,9 @@ def test_an_announced_intention_takes_the_announcement_date(
          "Russian drones struck Lviv.", "struck", "195", "2024-11-25"),
         ("Police arrested the editor on Monday. The next day, protesters marched in the capital.", "marched", "141",
          "2024-11-26"),
+        # the day of the act before, not the day it was reported
+        ("The Taliban detained four aid workers in Herat on Wednesday, a spokesman said on Friday. The previous "
+         "day, Taliban fighters had raided the office of a charity.", "raided", "190", "2024-11-26"),
     ],
 )  # fmt: skip
 def test_an_offset_opening_a_sentence_counts_from_the_last_day_told(

@@ -133,3 +133,18 @@ def test_a_strike_on_an_institution_is_not_at_its_seat(process_text) -> None:
     """A guard: only what is said to a seated body happens at its seat."""
     doc = process_text("Rebels attacked a convoy of the Security Council's envoy near Goma.", published="2025-03-12")
     assert all(e.place is None or e.place.name != "New York" for e in doc.events)
+
+
+def test_sanctions_from_afar_do_not_take_the_place_where_the_story_happens(process_text) -> None:
+    text = (
+        "Iranian security forces fired on protesters in the northwestern city of Tabriz late on Wednesday.\n\n"
+        "Protesters set fire to cars in the city, witnesses said.\n\n"
+        "The United States imposed sanctions on Iran's morality police on Thursday."
+    )
+    doc = process_text(text, published="2022-09-23")
+    sanctions = [e for e in doc.events if e.cameo.startswith("16") and e.source.code == "USA"]
+    assert sanctions and all(e.place is None or e.place.country != "IRN" for e in sanctions), [
+        (e.cameo, e.place) for e in doc.events
+    ]
+    force = [e for e in doc.events if e.cameo.startswith("19")]
+    assert force and force[0].place is not None and force[0].place.name == "Tabriz"

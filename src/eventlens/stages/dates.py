@@ -118,7 +118,7 @@ class EventDater:
         if doc.doc is None or not doc.events:
             return doc
         reference = _reference_date(doc)
-        exprs = _anchor_offsets(date_expressions(doc, reference), reference)
+        exprs = _anchor_offsets(date_expressions(doc, reference), reference, self.report_lemmas)
         news_date = self._news_date(doc, exprs, reference)
         lead = lead_sentence(doc)
         lead_people = _lead_actor_keys(doc, lead)
@@ -235,7 +235,9 @@ def _reference_date(doc: Document) -> date | None:
     return published
 
 
-def _anchor_offsets(exprs: list[_DateExpr], reference: date | None) -> list[_DateExpr]:
+def _anchor_offsets(
+    exprs: list[_DateExpr], reference: date | None, report_lemmas: frozenset[str] = frozenset()
+) -> list[_DateExpr]:
     """Offsets ("two days earlier") count from another day-precision date of the sentence
     (the time of the report that tells them); an offset that opens its sentence ("Two days
     earlier, drones struck Lviv") counts from the last day told in the sentence before;
@@ -248,7 +250,7 @@ def _anchor_offsets(exprs: list[_DateExpr], reference: date | None) -> list[_Dat
                 if e.sentence_start == expr.sentence_start and e is not expr and _is_day(e)
             ]  # fmt: skip
             if not anchors and expr.span.start - expr.sentence_start <= 1:
-                anchors = _days_of_sentence_before(exprs, expr)
+                anchors = _days_of_sentence_before(exprs, expr, report_lemmas)
             base = date.fromisoformat(anchors[0].value) if anchors and anchors[0].value else reference
             expr = replace(expr, resolved=resolve_date(expr.span.text, base, None))
         out.append(expr)
@@ -259,15 +261,19 @@ def _is_day(expr: _DateExpr) -> bool:
     return expr.resolved.precision == "day" and expr.resolved.value is not None and not is_offset(expr.span.text)
 
 
-def _days_of_sentence_before(exprs: list[_DateExpr], expr: _DateExpr, reach: int = 3) -> list[ResolvedDate]:
-    """The days told in the `reach` sentences before `expr`'s, the last told first."""
+def _days_of_sentence_before(
+    exprs: list[_DateExpr], expr: _DateExpr, report_lemmas: frozenset[str] = frozenset(), reach: int = 3
+) -> list[ResolvedDate]:
+    """The days of acts told in the `reach` sentences before `expr`'s, the last told first (not
+    the day of a report: "detained ... on Wednesday, a spokesman said on Friday. The previous
+    day, ..." counts from Wednesday)."""
     doc = expr.span.doc
     starts = []
     start = expr.sentence_start
     while len(starts) < reach and start > 0:
         start = doc[start - 1].sent.start
         starts.append(start)
-    near = [e for e in exprs if e.sentence_start in starts and _is_day(e)]
+    near = [e for e in exprs if e.sentence_start in starts and _is_day(e) and e.clause.lemma_ not in report_lemmas]
     return [e.resolved for e in sorted(near, key=lambda e: -e.span.start)]
 
 

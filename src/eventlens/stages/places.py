@@ -63,6 +63,9 @@ _NOT_PLACE_ENTITIES = frozenset(
 # Statements, appeals, consultations, demands and threats (CAMEO 01-05, 10-13): said to an
 # institution that sits at a fixed seat, they are said there ("urged the Security Council").
 _ADDRESSED_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# Demands, disapproval, rejection, threats, cuts in relations and coercion (CAMEO 10-13, 16, 17):
+# one country does them to another from home.
+_FROM_AFAR_ROOTS = frozenset({"10", "11", "12", "13", "16", "17"})
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
 CONFIDENCE = {
@@ -197,12 +200,13 @@ class EventPlacer:
             if place is None:
                 place = _based(self._capital_as_actor(doc, event, sentence), "seat")
             for earlier in _paragraph_before(doc, sentence)[:_PARAGRAPH_REACH]:
-                if place is None:
+                if place is None:  # the paragraph tells where ("at the summit in Hanoi ... Trump denied")
                     place = _based(sentence_place(earlier), "paragraph")
+            allowed = self._story_countries(event)  # where places told elsewhere in the story may stand for
             if place is None:
-                place = _based(_story_place(clause_places, _actor_countries(event)), "story")
+                place = _based(_story_place(clause_places, allowed), "story")
             if place is None and lead is not None and lead != sentence:
-                place = _based(sentence_place(lead), "lead")
+                place = _based(_within(sentence_place(lead), allowed), "lead")
             if place is None and dateline is not None:
                 place = _based(dateline, "dateline")
             event.place = place
@@ -218,6 +222,18 @@ class EventPlacer:
     def _seat_of_institution(self, name: str) -> Seat | None:
         seat = self.seats.named(name) if name else None
         return seat if seat is not None and seat.kind == "institution" else None
+
+    def _story_countries(self, event: Event) -> set[str]:
+        """The countries whose places may stand for where the event happened: the actors'; for
+        an act one country does to another from afar (sanctions, statements, aid), only the
+        doer's (US sanctions on Iran's police are not imposed in Tabriz). Force, meetings and
+        cooperation happen where the other side is, or anywhere."""
+        countries = _actor_countries(event)
+        source = event.source.country
+        far = event.cameo_root in _FROM_AFAR_ROOTS
+        if far and len(countries) == 2 and source in countries:
+            return {source}
+        return countries
 
     def _capital_as_actor(self, doc: Document, event: Event, sentence: int) -> Place | None:
         """ "Mogadishu announced it was cutting ties": a government named by its capital speaks
@@ -252,6 +268,13 @@ def _based(place: Place | None, basis: str) -> Place | None:
     if place is None:
         return None
     return replace(place, basis=basis, confidence=CONFIDENCE[basis])
+
+
+def _within(place: Place | None, countries: set[str]) -> Place | None:
+    """The place, if it lies in one of `countries` (any place when none are given)."""
+    if place is None or not countries or place.country is None or place.country in countries:
+        return place
+    return None
 
 
 def _story_place(places: list[Place], countries: set[str]) -> Place | None:
