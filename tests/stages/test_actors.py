@@ -89,6 +89,34 @@ def test_dated_role_follows_the_publication_date(process_text, published: str, c
     assert fidan.actor.code == code and fidan.actor.actor_id == "kb:hakan-fidan"
 
 
+SENTENCE_INITIAL_PEOPLE = [
+    # (text, the person's full name, knowledge-base id, code on the publication date, date)
+    ("Luiz Inacio Lula da Silva said on Monday that Brazil would join the talks.", "Luiz Inacio Lula da Silva",
+     "kb:luiz-inacio-lula-da-silva", "BRAGOV", "2024-03-04"),
+    ("Fernando Azevedo e Silva said on Monday that the army would stay neutral.", "Fernando Azevedo e Silva",
+     "kb:fernando-azevedo-e-silva", "BRAGOV", "2020-05-04"),
+    ("Daniel arap Moi told reporters on Tuesday that Kenya would hold elections.", "Daniel arap Moi",
+     "kb:daniel-arap-moi", "KENGOV", "1997-06-03"),
+    ("Karl-Theodor zu Guttenberg said on Monday that Germany would send more troops.", "Karl-Theodor zu Guttenberg",
+     "kb:karl-theodor-zu-guttenberg", "DEUGOV", "2010-02-01"),
+    ("Albert del Rosario said on Friday that Manila would take China to court.", "Albert del Rosario",
+     "kb:albert-del-rosario", "PHLGOV", "2013-01-25"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "actor_id", "code", "published"), SENTENCE_INITIAL_PEOPLE)
+def test_a_full_name_opening_a_sentence_is_the_knowledge_base_person(
+    process_text, text: str, name: str, actor_id: str, code: str, published: str
+) -> None:
+    """A name with a lower-case particle ("da", "e", "arap", "zu", "del") at the start of a sentence:
+    the whole name is one mention of the known person (spaCy cuts the first word off, or the sentence
+    after the particle)."""
+    doc = process_text(text, published=published)
+    people = [m for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert [(m.text, m.actor.actor_id, m.actor.code) for m in people] == [(name, actor_id, code)]
+    assert len(doc.sentences) == 1
+
+
 def test_recoding_on_the_event_date() -> None:
     kb = ActorKB.load()
     fidan = Actor("Hakan Fidan", "TURSPY", "TUR", "SPY", "kb:hakan-fidan", "person")

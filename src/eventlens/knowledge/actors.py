@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
-from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key
+from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key, words
 from .datafiles import data_text, parse_tsv
 
 logger = logging.getLogger(__name__)
@@ -320,6 +320,8 @@ class _Index:
     starts: set[str] = field(default_factory=set)  # first words of every key (a quick "can a name start here")
     variant_starts: set[str] = field(default_factory=set)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # written in capitals: "WHO", "US"
+    # words our people lists write in lower case inside a name ("da" of "Luiz Inacio Lula da Silva")
+    inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
     longest: dict[str, int] = field(default_factory=dict)  # first word -> words in the longest key it starts
     primary: dict[str, list[Organisation]] = field(default_factory=lambda: defaultdict(list))  # code -> bodies
@@ -414,6 +416,7 @@ class ActorKB:
                 continue
             for name in (person.name, *person.aliases):
                 key = name_key(name)
+                idx.inner_words.update(w.fold for w in words(name)[1:] if not w.is_capitalised and not w.hyphened)
                 if key and person not in idx.names[key]:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
@@ -650,6 +653,12 @@ class ActorKB:
     def may_start(self, fold: str, variant: str | None) -> bool:
         """False when no name, demonym, capital or role noun can start with this word."""
         return fold in self._index.starts or (variant is not None and variant in self._index.variant_starts)
+
+    @property
+    def inner_words(self) -> set[str]:
+        """Lower-case words our own people's names hold after their first word ("da", "e", "zu",
+        "arap" of "Luiz Inacio Lula da Silva", "Joaquim Silva e Luna", "Daniel arap Moi")."""
+        return self._index.inner_words
 
     def is_acronym_key(self, key: tuple[str, ...]) -> bool:
         """True when the knowledge base writes this name in capitals ("WHO", "US", "PA"): it then

@@ -141,10 +141,11 @@ class ActorResolver:
                     key = tuple(folds[i : i + n])
                     vkey = tuple(v for v in variants[i : i + n] if v)
                     entries = self.kb.name_index.get(key) or self.kb.variant_index.get(vkey) or []
-                    for entry in entries:
-                        if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
+                    cased = bool(entries) and case_ok(ws[i : i + n], key, self.kb.inner_words)
+                    for entry in entries if cased else []:
+                        if isinstance(entry, Person):
                             state.full_names.add(entry.id)
-                        elif not isinstance(entry, (Person, Country)) and case_ok(ws[i : i + n], key):
+                        elif not isinstance(entry, Country):
                             initials = "".join(w.text[0] for w in ws[i : i + n] if w.is_capitalised)
                             if len(initials) >= 2:  # "Baloch Liberation Army" -> "BLA", if the text uses it
                                 state.initials.setdefault(initials, entry)
@@ -185,7 +186,7 @@ class ActorResolver:
                 key = tuple(x.fold for x in ws[end - n : end])
                 entries = self.kb.name_index.get(key) or []
                 entry = self.kb._choose(list(entries), state.day) if entries else None
-                if entry is not None and case_ok(ws[end - n : end], key):
+                if entry is not None and case_ok(ws[end - n : end], key, self.kb.inner_words):
                     state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
                     break
                 found = self._national_body(ws[end - n : end], state) if n >= 2 else None
@@ -262,7 +263,7 @@ class ActorResolver:
     def _name_piece(
         self, ws: list[Word], i: int, n: int, key: tuple[str, ...], vkey: tuple[str, ...], state: ArticleState
     ) -> Piece | None:
-        if not case_ok(ws[i : i + n], key):
+        if not case_ok(ws[i : i + n], key, self.kb.inner_words):
             return None
         if n == 1 and not ws[i].is_upper and self.kb.is_acronym_key(key):
             return None  # "Who" is not the WHO, "Us" not the US
