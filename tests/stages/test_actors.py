@@ -117,6 +117,60 @@ def test_a_full_name_opening_a_sentence_is_the_knowledge_base_person(
     assert len(doc.sentences) == 1
 
 
+BODIES = [
+    # (sentence, the body's name as written, its code): bodies the news names often
+    ("The UN refugee agency said on Monday that it would send more aid.", "UN refugee agency", "IGOUNOHCR"),
+    ("The UN Population Fund said on Monday that it would send more aid.", "UN Population Fund", "IGOUNOFPA"),
+    ("The UNODC said on Monday that it would send more aid.", "UNODC", "IGOUNODRG"),
+    ("UNAMA said on Monday that it would send more aid.", "UNAMA", "IGOUNO"),
+    ("MINUSCA said on Monday that it would send more troops.", "MINUSCA", "IGOUNOMIL"),
+    ("The East African Community said on Monday that it would send troops.", "East African Community", "IGOEAFEAC"),
+    ("The European External Action Service said on Monday that it would act.", "European External Action Service",
+     "IGOEUREEC"),
+    ("The Court of Justice of the European Union ruled on Monday against Poland.",
+     "Court of Justice of the European Union", "IGOEUREEC"),
+    ("The OECD said on Monday that growth would slow.", "OECD", "IGOOEC"),
+    ("CARICOM said on Monday that it would send observers.", "CARICOM", "IGOCRBCOM"),
+    ("The Committee to Protect Journalists said on Monday that it would protest.",
+     "Committee to Protect Journalists", "NGOHRI"),
+    ("Save the Children said on Monday that it would send more aid.", "Save the Children", "NGO"),
+    ("ACLED said on Monday that attacks had doubled.", "ACLED", "NGO"),
+    ("WAFA said on Monday that soldiers had raided the camp.", "WAFA", "PSEMED"),
+    ("NHK said on Monday that the missile fell into the sea.", "NHK", "JPNMED"),
+    ("Radio Free Europe/Radio Liberty said on Monday that its reporter was detained.",
+     "Radio Free Europe/Radio Liberty", "USAMED"),
+    ("Bernama said on Monday that the talks would resume.", "Bernama", "MYSMED"),
+    ("The People's Bank of China said on Monday that it would cut rates.", "People's Bank of China", "CHNGOV"),
+    ("The Bank of England said on Monday that it would cut rates.", "Bank of England", "GBRGOV"),
+    ("The Independent Electoral and Boundaries Commission said on Monday that the vote was fair.",
+     "Independent Electoral and Boundaries Commission", "KENGOV"),
+    ("The Sejm voted on Monday to reject the bill.", "Sejm", "POLLEG"),
+    ("The Legislative Yuan voted on Monday to reject the bill.", "Legislative Yuan", "TWNLEG"),
+    # a state body of one country named with another country: that country's like body
+    ("The German Foreign Office said on Monday that it would summon the envoy.", "German Foreign Office", "DEUGOV"),
+    ("Pakistan's Foreign Office said on Monday that it would summon the envoy.", "Pakistan's Foreign Office",
+     "PAKGOV"),
+    ("The Brazilian Congress voted on Monday to reject the bill.", "Brazilian Congress", "BRALEG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "code"), BODIES)
+def test_bodies_the_news_names_are_known(process_text, text: str, name: str, code: str) -> None:
+    doc = process_text(text, published="2024-03-04")
+    found = [(m.text, m.actor.code) for m in doc.actor_mentions if name in m.text]
+    assert found and all(c == code for _, c in found), [(m.text, m.actor.code) for m in doc.actor_mentions]
+
+
+def test_names_of_bodies_in_lower_case_words_stay_words(process_text) -> None:
+    """Aid workers "save the children", nobody's "diet" or "independent" commission is a body."""
+    doc = process_text(
+        "Aid workers said they would save the children in the camp and improve their diet. "
+        "An independent electoral commission will count the votes.",
+        published="2024-03-04",
+    )
+    assert not [m for m in doc.actor_mentions if m.actor.kind in ("organisation", "media")]
+
+
 def test_recoding_on_the_event_date() -> None:
     kb = ActorKB.load()
     fidan = Actor("Hakan Fidan", "TURSPY", "TUR", "SPY", "kb:hakan-fidan", "person")
