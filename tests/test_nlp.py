@@ -57,3 +57,15 @@ def test_a_real_lead_opening_with_an_abbreviation_stays_one_sentence(nlp, shared
     doc = nlp(story["title"] + "\n\n" + story["text"][:400])
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[1].startswith("U.S. President Donald Trump is keeping")
+
+
+@pytest.mark.parametrize(
+    ("text", "first_words"),
+    [
+        ("Fernando Azevedo e Silva said on Monday that the army would stay neutral.", ["Fernando"]),
+        ("Talks failed. The envoy said rebels had left. They returned later.", ["Talks", "The", "They"]),
+    ],
+)
+def test_a_sentence_never_begins_right_after_a_lower_case_word(nlp, text: str, first_words: list[str]) -> None:
+    """The parser cut "Fernando Azevedo e | Silva said ..." after the particle "e"; real sentence ends stay."""
+    assert [s[0].text for s in nlp(text).sents] == first_words

@@ -21,14 +21,26 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph break (headline, caption, body lines), and
     a paragraph never opens with a one-word sentence followed by more words: the parser,
     seeing a headline with no full stop before it, would otherwise cut "Security | sources
-    said Wednesday ..." or "U.S. | President Donald Trump ..." and lose the story's lead."""
+    said Wednesday ..." or "U.S. | President Donald Trump ..." and lose the story's lead.
+    Nor does a sentence begin right after a lower-case word of the same line (see
+    `_after_lower_case_word`)."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
             first = doc[token.i + 1]
             if token.i + 2 < len(doc) and not (first.is_punct or first.is_space) and doc[token.i + 2].is_alpha:
                 doc[token.i + 2].is_sent_start = False
+        elif _after_lower_case_word(doc, token.i + 1):
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _after_lower_case_word(doc: Doc, i: int) -> bool:
+    """A word right after a lower-case word, with nothing but a space between them: no sentence of
+    edited text ends so, and a model's cut there splits a name ("Fernando Azevedo e | Silva said
+    ...") or a clause ("which is pretty expensive," said | international relations expert ...")."""
+    prev = doc[i - 1]
+    return prev.is_alpha and prev.is_lower and prev.whitespace_ == " " and not doc[i].is_space
 
 
 @functools.cache

@@ -89,6 +89,88 @@ def test_dated_role_follows_the_publication_date(process_text, published: str, c
     assert fidan.actor.code == code and fidan.actor.actor_id == "kb:hakan-fidan"
 
 
+SENTENCE_INITIAL_PEOPLE = [
+    # (text, the person's full name, knowledge-base id, code on the publication date, date)
+    ("Luiz Inacio Lula da Silva said on Monday that Brazil would join the talks.", "Luiz Inacio Lula da Silva",
+     "kb:luiz-inacio-lula-da-silva", "BRAGOV", "2024-03-04"),
+    ("Fernando Azevedo e Silva said on Monday that the army would stay neutral.", "Fernando Azevedo e Silva",
+     "kb:fernando-azevedo-e-silva", "BRAGOV", "2020-05-04"),
+    ("Daniel arap Moi told reporters on Tuesday that Kenya would hold elections.", "Daniel arap Moi",
+     "kb:daniel-arap-moi", "KENGOV", "1997-06-03"),
+    ("Karl-Theodor zu Guttenberg said on Monday that Germany would send more troops.", "Karl-Theodor zu Guttenberg",
+     "kb:karl-theodor-zu-guttenberg", "DEUGOV", "2010-02-01"),
+    ("Albert del Rosario said on Friday that Manila would take China to court.", "Albert del Rosario",
+     "kb:albert-del-rosario", "PHLGOV", "2013-01-25"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "actor_id", "code", "published"), SENTENCE_INITIAL_PEOPLE)
+def test_a_full_name_opening_a_sentence_is_the_knowledge_base_person(
+    process_text, text: str, name: str, actor_id: str, code: str, published: str
+) -> None:
+    """A name with a lower-case particle ("da", "e", "arap", "zu", "del") at the start of a sentence:
+    the whole name is one mention of the known person (spaCy cuts the first word off, or the sentence
+    after the particle)."""
+    doc = process_text(text, published=published)
+    people = [m for m in doc.actor_mentions if m.actor.kind == "person"]
+    assert [(m.text, m.actor.actor_id, m.actor.code) for m in people] == [(name, actor_id, code)]
+    assert len(doc.sentences) == 1
+
+
+BODIES = [
+    # (sentence, the body's name as written, its code): bodies the news names often
+    ("The UN refugee agency said on Monday that it would send more aid.", "UN refugee agency", "IGOUNOHCR"),
+    ("The UN Population Fund said on Monday that it would send more aid.", "UN Population Fund", "IGOUNOFPA"),
+    ("The UNODC said on Monday that it would send more aid.", "UNODC", "IGOUNODRG"),
+    ("UNAMA said on Monday that it would send more aid.", "UNAMA", "IGOUNO"),
+    ("MINUSCA said on Monday that it would send more troops.", "MINUSCA", "IGOUNOMIL"),
+    ("The East African Community said on Monday that it would send troops.", "East African Community", "IGOEAFEAC"),
+    ("The European External Action Service said on Monday that it would act.", "European External Action Service",
+     "IGOEUREEC"),
+    ("The Court of Justice of the European Union ruled on Monday against Poland.",
+     "Court of Justice of the European Union", "IGOEUREEC"),
+    ("The OECD said on Monday that growth would slow.", "OECD", "IGOOEC"),
+    ("CARICOM said on Monday that it would send observers.", "CARICOM", "IGOCRBCOM"),
+    ("The Committee to Protect Journalists said on Monday that it would protest.",
+     "Committee to Protect Journalists", "NGOHRI"),
+    ("Save the Children said on Monday that it would send more aid.", "Save the Children", "NGO"),
+    ("ACLED said on Monday that attacks had doubled.", "ACLED", "NGO"),
+    ("WAFA said on Monday that soldiers had raided the camp.", "WAFA", "PSEMED"),
+    ("NHK said on Monday that the missile fell into the sea.", "NHK", "JPNMED"),
+    ("Radio Free Europe/Radio Liberty said on Monday that its reporter was detained.",
+     "Radio Free Europe/Radio Liberty", "USAMED"),
+    ("Bernama said on Monday that the talks would resume.", "Bernama", "MYSMED"),
+    ("The People's Bank of China said on Monday that it would cut rates.", "People's Bank of China", "CHNGOV"),
+    ("The Bank of England said on Monday that it would cut rates.", "Bank of England", "GBRGOV"),
+    ("The Independent Electoral and Boundaries Commission said on Monday that the vote was fair.",
+     "Independent Electoral and Boundaries Commission", "KENGOV"),
+    ("The Sejm voted on Monday to reject the bill.", "Sejm", "POLLEG"),
+    ("The Legislative Yuan voted on Monday to reject the bill.", "Legislative Yuan", "TWNLEG"),
+    # a state body of one country named with another country: that country's like body
+    ("The German Foreign Office said on Monday that it would summon the envoy.", "German Foreign Office", "DEUGOV"),
+    ("Pakistan's Foreign Office said on Monday that it would summon the envoy.", "Pakistan's Foreign Office",
+     "PAKGOV"),
+    ("The Brazilian Congress voted on Monday to reject the bill.", "Brazilian Congress", "BRALEG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "code"), BODIES)
+def test_bodies_the_news_names_are_known(process_text, text: str, name: str, code: str) -> None:
+    doc = process_text(text, published="2024-03-04")
+    found = [(m.text, m.actor.code) for m in doc.actor_mentions if name in m.text]
+    assert found and all(c == code for _, c in found), [(m.text, m.actor.code) for m in doc.actor_mentions]
+
+
+def test_names_of_bodies_in_lower_case_words_stay_words(process_text) -> None:
+    """Aid workers "save the children", nobody's "diet" or "independent" commission is a body."""
+    doc = process_text(
+        "Aid workers said they would save the children in the camp and improve their diet. "
+        "An independent electoral commission will count the votes.",
+        published="2024-03-04",
+    )
+    assert not [m for m in doc.actor_mentions if m.actor.kind in ("organisation", "media")]
+
+
 def test_recoding_on_the_event_date() -> None:
     kb = ActorKB.load()
     fidan = Actor("Hakan Fidan", "TURSPY", "TUR", "SPY", "kb:hakan-fidan", "person")

@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
-from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key
+from .actor_names import NAME_PARTICLES, name_key, slug, strip_titles, variant_key, words
 from .datafiles import data_text, parse_tsv
 
 logger = logging.getLogger(__name__)
@@ -320,6 +320,9 @@ class _Index:
     starts: set[str] = field(default_factory=set)  # first words of every key (a quick "can a name start here")
     variant_starts: set[str] = field(default_factory=set)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # written in capitals: "WHO", "US"
+    # name key -> positions of the words our own lists write in lower case in that name: "da" of "Luiz
+    # Inacio Lula da Silva", "refugee agency" of "UN refugee agency"
+    lower_case: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
     max_words: int = 1
     longest: dict[str, int] = field(default_factory=dict)  # first word -> words in the longest key it starts
     primary: dict[str, list[Organisation]] = field(default_factory=lambda: defaultdict(list))  # code -> bodies
@@ -414,6 +417,7 @@ class ActorKB:
                 continue
             for name in (person.name, *person.aliases):
                 key = name_key(name)
+                _note_lower_case(idx, key, name)
                 if key and person not in idx.names[key]:
                     idx.names[key].append(person)
                 if len(variant_key(key)) >= 2 and person not in idx.variants[variant_key(key)]:
@@ -424,6 +428,8 @@ class ActorKB:
         for org in self.organisations:
             for name in (org.name, *org.aliases):
                 key = name_key(name)
+                if not org.source.startswith(IMPORTED_PREFIX):
+                    _note_lower_case(idx, key, name)
                 (idx.acronyms if is_acronym(name) else spelled).add(key)
                 if key and org not in idx.names[key]:
                     idx.names[key].append(org)
@@ -651,6 +657,12 @@ class ActorKB:
         """False when no name, demonym, capital or role noun can start with this word."""
         return fold in self._index.starts or (variant is not None and variant in self._index.variant_starts)
 
+    def lower_case_positions(self, key: tuple[str, ...]) -> frozenset[int]:
+        """Positions in a name key of the words our own people and organisation lists write in lower
+        case ("da" of "Luiz Inacio Lula da Silva", "arap" of "Daniel arap Moi", "refugee agency" of
+        "UN refugee agency"): a text may write them so too. Imported names are not trusted for this."""
+        return self._index.lower_case.get(key, frozenset())
+
     def is_acronym_key(self, key: tuple[str, ...]) -> bool:
         """True when the knowledge base writes this name in capitals ("WHO", "US", "PA"): it then
         matches only a word in capitals, never "Who" or "Us"."""
@@ -664,6 +676,17 @@ class ActorKB:
         """Words in the longest name, demonym, capital or role noun that can start with this word."""
         longest = self._index.longest
         return max(longest.get(fold, 1), longest.get(variant, 1) if variant else 1)
+
+
+def _note_lower_case(idx: _Index, key: tuple[str, ...], name: str) -> None:
+    """Record which words of `name` (positions in its `key`) are written in lower case."""
+    ws = words(name)
+    if len(ws) != len(key) + (1 if len(ws) > 1 and ws[0].fold == "the" else 0):
+        return
+    ws = ws[len(ws) - len(key) :]
+    lower = frozenset(n for n, w in enumerate(ws) if w.text[:1].islower() and not w.hyphened)
+    if lower:
+        idx.lower_case[key] = idx.lower_case.get(key, frozenset()) | lower
 
 
 def _family_name(key: tuple[str, ...], person: Person) -> str:

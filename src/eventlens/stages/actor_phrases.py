@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..knowledge.actor_names import Word, name_key, variant_key, words
@@ -96,15 +97,17 @@ NAME_KINDS = frozenset({"person", "organisation", "country", "region", "group", 
 PHRASE_KINDS = NAME_KINDS | {"sector", "det", "mod", "and"}
 
 
-def case_ok(ws: list[Word], key: tuple[str, ...]) -> bool:
+def case_ok(ws: list[Word], key: tuple[str, ...], lower: Collection[int] = ()) -> bool:
     """Names match capitalised words; an acronym (all capitals) only an all-capitals word. A lower-case
-    part after a hyphen inside the name is a part of it ("Kim Jong-un", "Prayut Chan-o-cha")."""
+    part after a hyphen inside the name is a part of it ("Kim Jong-un", "Prayut Chan-o-cha"), and so
+    is a word at a position of `lower`, where the knowledge base writes the name in lower case
+    ("Luiz Inacio Lula da Silva", "Daniel arap Moi", "UN refugee agency")."""
     if not ws:
         return False
     if all(w.fold in NAME_FILLER_WORDS for w in ws):
         return False
     for n, w in enumerate(ws):
-        if w.fold in NAME_INNER_WORDS or (n > 0 and w.hyphened):
+        if w.fold in NAME_INNER_WORDS or (n > 0 and w.hyphened) or n in lower:
             continue
         if not w.is_capitalised:
             return False

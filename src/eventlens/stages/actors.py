@@ -78,6 +78,7 @@ from .actor_phrases import (
 from .event_anchor import story_dateline
 
 logger = logging.getLogger(__name__)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # bodies every state has
 WORKS_AT = ("at", "for", "with")  # "director at Human Rights Watch", "a spokesman for the U.N."
 _STREETS = word_list("street_nouns")  # "Paris Square" names a square, not France
 # A role phrase that would take the article's country takes instead the body or country its
@@ -141,10 +142,11 @@ class ActorResolver:
                     key = tuple(folds[i : i + n])
                     vkey = tuple(v for v in variants[i : i + n] if v)
                     entries = self.kb.name_index.get(key) or self.kb.variant_index.get(vkey) or []
-                    for entry in entries:
-                        if isinstance(entry, Person) and case_ok(ws[i : i + n], key):
+                    cased = bool(entries) and case_ok(ws[i : i + n], key, self.kb.lower_case_positions(key))
+                    for entry in entries if cased else []:
+                        if isinstance(entry, Person):
                             state.full_names.add(entry.id)
-                        elif not isinstance(entry, (Person, Country)) and case_ok(ws[i : i + n], key):
+                        elif not isinstance(entry, Country):
                             initials = "".join(w.text[0] for w in ws[i : i + n] if w.is_capitalised)
                             if len(initials) >= 2:  # "Baloch Liberation Army" -> "BLA", if the text uses it
                                 state.initials.setdefault(initials, entry)
@@ -185,7 +187,7 @@ class ActorResolver:
                 key = tuple(x.fold for x in ws[end - n : end])
                 entries = self.kb.name_index.get(key) or []
                 entry = self.kb._choose(list(entries), state.day) if entries else None
-                if entry is not None and case_ok(ws[end - n : end], key):
+                if entry is not None and case_ok(ws[end - n : end], key, self.kb.lower_case_positions(key)):
                     state.acronyms[w.fold] = self.kb.match(entry, state.day, "alias")
                     break
                 found = self._national_body(ws[end - n : end], state) if n >= 2 else None
@@ -262,7 +264,7 @@ class ActorResolver:
     def _name_piece(
         self, ws: list[Word], i: int, n: int, key: tuple[str, ...], vkey: tuple[str, ...], state: ArticleState
     ) -> Piece | None:
-        if not case_ok(ws[i : i + n], key):
+        if not case_ok(ws[i : i + n], key, self.kb.lower_case_positions(key)):
             return None
         if n == 1 and not ws[i].is_upper and self.kb.is_acronym_key(key):
             return None  # "Who" is not the WHO, "Us" not the US
@@ -291,6 +293,15 @@ class ActorResolver:
         if caps:
             return Piece(i, i + n, "capital", self.kb.match(caps[0], state.day, "capital"))
         return None
+
+    def _counterpart(self, match: KBMatch, country: str | None) -> bool:
+        """A state body of one country named with another country ("the German Foreign Office",
+        "Pakistan's Foreign Office", "the Brazilian Congress"): that country's like body, not ours."""
+        return (
+            country is not None and match.country is not None and country != match.country
+            and match.sector in STATE_SECTORS and getattr(match.entry, "kind", "") != "armed_group"
+            and self.kb.country(country) is not None
+        )  # fmt: skip
 
     @staticmethod
     def _surname_licensed(person: Person, state: ArticleState) -> bool:
@@ -462,6 +473,10 @@ class ActorResolver:
         country = country_of(pieces[:-1]) or country_of(possessor)
         if head.kind == "person":
             self._resolve_person(phrase, head, pieces[:-1], country, ws, state)
+        elif head.kind == "organisation" and head.match and self._counterpart(head.match, country):
+            assert country is not None and head.match.sector is not None
+            phrase.actor = self._code_actor(country + head.match.sector, country, head.match.sector, state)
+            phrase.how = "role:counterpart"
         elif head.kind == "organisation" and head.match:
             phrase.actor = self._kb_actor(head.match, state)
             phrase.how = f"kb:{head.match.via}"
