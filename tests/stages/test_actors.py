@@ -608,3 +608,16 @@ def test_a_surname_names_the_person_the_article_names_in_full(process_text) -> N
     assert lai and all(m.actor.actor_id != "kb:lai-ching-te" for m in lai)
     alone = process_text("Lai said on Monday the island would not bow to pressure.", published="2025-03-14")
     assert [m.actor.actor_id for m in alone.actor_mentions if m.text == "Lai"] == ["kb:lai-ching-te"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Congo accused Rwanda of backing the M23 rebels.", "COD"),
+        ("The Republic of Congo held elections on Sunday.", "COG"),
+        ("Congo-Brazzaville closed its border.", "COG"),
+    ],
+)
+def test_a_bare_congo_is_the_democratic_republic(process_text, text: str, code: str) -> None:
+    doc = process_text(text)
+    assert code in {m.actor.code for m in doc.actor_mentions}, [(m.actor.code, m.text) for m in doc.actor_mentions]

@@ -148,3 +148,14 @@ def test_sanctions_from_afar_do_not_take_the_place_where_the_story_happens(proce
     ]
     force = [e for e in doc.events if e.cameo.startswith("19")]
     assert force and force[0].place is not None and force[0].place.name == "Tabriz"
+
+
+def test_an_international_body_condemning_a_strike_is_not_where_it_fell(process_text) -> None:
+    text = (
+        "Iran fired about 180 ballistic missiles at Israel on Tuesday evening, the Israeli military said.\n\n"
+        "Most of the missiles were intercepted.\n\n"
+        "United Nations Secretary-General Antonio Guterres condemned the attack on Wednesday."
+    )
+    doc = process_text(text, published="2024-10-02")
+    condemned = [e for e in doc.events if e.cameo.startswith("11") and (e.source.code or "").startswith("IGO")]
+    assert condemned and all(e.place is None for e in condemned), [(e.cameo, e.place) for e in doc.events]

@@ -66,6 +66,7 @@ _ADDRESSED_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "1
 # Demands, disapproval, rejection, threats, cuts in relations and coercion (CAMEO 10-13, 16, 17):
 # one country does them to another from home.
 _FROM_AFAR_ROOTS = frozenset({"10", "11", "12", "13", "16", "17"})
+_BODY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # codes of bodies that are no country
 _COARSENESS = {"site": 0, "town": 1, "district": 2, "region": 3, "unknown": 3, "country": 4}
 # How far from the event's clause the place was found, and how much that is trusted.
 CONFIDENCE = {
@@ -223,16 +224,19 @@ class EventPlacer:
         seat = self.seats.named(name) if name else None
         return seat if seat is not None and seat.kind == "institution" else None
 
-    def _story_countries(self, event: Event) -> set[str]:
+    def _story_countries(self, event: Event) -> set[str] | None:
         """The countries whose places may stand for where the event happened: the actors'; for
         an act one country does to another from afar (sanctions, statements, aid), only the
         doer's (US sanctions on Iran's police are not imposed in Tabriz). Force, meetings and
-        cooperation happen where the other side is, or anywhere."""
+        cooperation happen where the other side is, or anywhere. None: no place told elsewhere
+        stands for it (an international body's criticism of a country's act)."""
         countries = _actor_countries(event)
         source = event.source.country
         far = event.cameo_root in _FROM_AFAR_ROOTS
         if far and len(countries) == 2 and source in countries:
             return {source}
+        if far and not countries and (event.source.code or "")[:3] in _BODY_PREFIXES:
+            return None  # the UN chief condemning a strike: not where it fell
         return countries
 
     def _capital_as_actor(self, doc: Document, event: Event, sentence: int) -> Place | None:
@@ -270,17 +274,33 @@ def _based(place: Place | None, basis: str) -> Place | None:
     return replace(place, basis=basis, confidence=CONFIDENCE[basis])
 
 
-def _within(place: Place | None, countries: set[str]) -> Place | None:
-    """The place, if it lies in one of `countries` (any place when none are given)."""
+def _compound_name(noun: Token) -> list[Token]:
+    """The proper-name words compounded before a noun, with their own compounds ("South Kivu")."""
+    words = []
+    stack = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ == "compound" and c.i < word.i and c.pos_ == "PROPN")
+    return sorted(words, key=lambda t: t.i)
+
+
+def _within(place: Place | None, countries: set[str] | None) -> Place | None:
+    """The place, if it lies in one of `countries` (any place when none are given; no place
+    when `countries` is None)."""
+    if countries is None:
+        return None
     if place is None or not countries or place.country is None or place.country in countries:
         return place
     return None
 
 
-def _story_place(places: list[Place], countries: set[str]) -> Place | None:
+def _story_place(places: list[Place], countries: set[str] | None) -> Place | None:
     """The place the story's events happen at most often (the first of equals); for a
     domestic act, among the places in its country (a Guatemalan court does not act where a
     Maltese journalist was killed; talks between two countries may be held in a third)."""
+    if countries is None:
+        return None
     if len(countries) == 1:
         places = [p for p in places if p.country in countries]
     if not places:
@@ -383,7 +403,9 @@ class _PlaceFinder:
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
         found = None
-        for find in (self._locative_place, self._participant_place, self._misparsed_direction, self._subject_place):
+        finders = (self._locative_place, self._where_place, self._participant_place, self._misparsed_direction,
+                   self._subject_place)  # fmt: skip
+        for find in finders:
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
                 break
@@ -459,6 +481,13 @@ class _PlaceFinder:
             elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in dict(self.cues.compass_bearings):
                 preps.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == "of")
         return preps
+
+    def _where_place(self, anchor: Token, event: Event) -> Place | None:
+        """ "flew to Tel Aviv, where he met Netanyahu": a clause opened by "where" happens at the
+        place it describes."""
+        if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
+            return self.place_of_noun(anchor.head)
+        return None
 
     def _participant_place(self, anchor: Token, event: Event) -> Place | None:
         """ "met the emir in Doha", "met with Mamlouk in Moscow": the parser often hangs the
@@ -562,6 +591,9 @@ class _PlaceFinder:
             if place is None or place.lat is None:  # "Bat Galim Square of Haifa city": the city locates it
                 return self._place_inside(noun, depth, proper=True) or place
             return place
+        at_site = self._institution_city(noun)
+        if at_site is not None:
+            return at_site
         lemma = noun.lemma_.lower()
         if lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:  # "the Red Sea port city of Jeddah"
             town = self._town_before_region(noun)
@@ -651,6 +683,22 @@ class _PlaceFinder:
                         return place
         return None
 
+    def _institution_city(self, noun: Token) -> Place | None:
+        """ "arrested at the Islamabad High Court", "outside Kabul University": an institution
+        the tagger calls an organisation, where the act happens, lies in the city its first
+        words name."""
+        if noun.ent_type_ != "ORG" or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "outside", "near"):
+            return None
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        if ent is None or len(ent) < 2:
+            return None
+        first = 1 if ent[0].lower_ == "the" else 0
+        for end in range(len(ent) - 1, first, -1):
+            found = self.gazetteer.resolve(ent[first:end].text, self.context)
+            if found is not None and found.precision != "country":
+                return found
+        return None
+
     def _named_within(self, noun: Token, wider: Place) -> Place | None:
         """ "the Hays district of Hodeidah": the place of the kind word's own name in the
         country of the place it is said to lie in, at the kind word's precision."""
@@ -695,7 +743,7 @@ class _PlaceFinder:
         kind_word = noun.lower_ if noun.lower_ in kind_words else None
         if kind_word is None and noun.lemma_.lower() in kind_words:  # "villages": no name, not The Villages
             kind_word = noun.lemma_.lower()
-        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        words = _compound_name(noun)  # "South Kivu province": South <- Kivu <- province
         if kind_word is None:
             words.append(noun)
         if not words or any(w.i in self.known_tokens or w.ent_type_ in _NOT_PLACE_ENTITIES for w in words):
@@ -758,11 +806,13 @@ class _PlaceFinder:
         if place is not None and qualifier is not None:
             place = self._within_qualifier(place, qualifier)
         if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
-            # "the Hanoi Summit", "Kandahar airfield": the place its first words name
-            head = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
-            found = self.gazetteer.resolve(head.text, self.context) if len(head) else None
-            if found is not None and found.precision != "country":
-                return found
+            # "the Hanoi Summit", "Kandahar airfield", "the Islamabad High Court": the place its
+            # first words name
+            first = 1 if ent[0].lower_ == "the" else 0
+            for end in range(len(ent) - 1, first, -1):
+                found = self.gazetteer.resolve(ent[first:end].text, self.context)
+                if found is not None and found.precision != "country":
+                    return found
         if place is None and ent.label_ in ("LOC", "FAC"):
             name = text.removeprefix("the ").removeprefix("The ")
             if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
