@@ -159,3 +159,12 @@ def test_an_international_body_condemning_a_strike_is_not_where_it_fell(process_
     doc = process_text(text, published="2024-10-02")
     condemned = [e for e in doc.events if e.cameo.startswith("11") and (e.source.code or "").startswith("IGO")]
     assert condemned and all(e.place is None for e in condemned), [(e.cameo, e.place) for e in doc.events]
+
+
+def test_a_capital_struck_is_a_place_not_its_government(process_text) -> None:
+    doc = process_text("Russian missiles struck central Kyiv during the morning rush hour on Monday.",
+                       published="2022-10-11")  # fmt: skip
+    strikes = [e for e in doc.events if e.cameo.startswith(("18", "19"))]
+    assert strikes, [(e.cameo, e.target.code) for e in doc.events + doc.rejected]
+    assert {e.target.code for e in strikes} == {"UKR"}
+    assert all(e.place is not None and e.place.name == "Kyiv" for e in strikes)

@@ -152,6 +152,8 @@ class EventCoder:
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
         targets = self._place_as_target(act, resolver, targets)
+        if act.code[:2] in _PATIENT_ROOTS:
+            targets = [_capital_as_place(p, resolver) for p in targets]
         sources = _distinct(sources)
         if act.code.startswith("15"):  # "sent 10,000 troops to the border": its own troops are not a target
             own = {country_of_actor(p.actor) for p in sources if p.known}
@@ -268,6 +270,7 @@ class EventCoder:
         where = list(act.locative) if act.code[:2] in _LOCAL_ACT_ROOTS else []
         if act.code[:2] in _LOCAL_ACT_ROOTS:  # "gunmen attacked a church in Kaduna"
             where += [g for t in act.targets for g in _located_in(t)]
+            where += _main_clause_places(act.trigger)  # "shelled El Fasher, killing 12 people"
         trig = act.trigger
         if trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             where.append(trig.head)  # "the coastal region, where security forces clashed with..."
@@ -568,10 +571,30 @@ def _own_places(head: object) -> list[object]:
     return places
 
 
+def _capital_as_place(party: Party, resolver: ArgumentResolver) -> Party:
+    """ "Russian missiles struck central Kyiv": a capital struck is the city, standing for its
+    country (UKR), not the government its name stands for when it speaks ("Kyiv said")."""
+    mention = resolver.mention_at(party.token)
+    if mention is None or mention.how != "kb:capital" or not party.actor.country:
+        return party
+    actor = Actor(name=mention.text, code=party.actor.country, country=party.actor.country, kind="place")
+    return Party(actor, party.start, party.end, party.token, True, "place")
+
+
 def _dateline_span(doc: Document) -> tuple[int, int]:
     """Where the story's dateline lies in the cleaned text ("NAIROBI, Kenya — ")."""
     dateline, offset = story_dateline(doc)
     return (offset, offset + dateline.end) if dateline.end else (0, 0)
+
+
+def _main_clause_places(trigger: object) -> list[object]:
+    """ "The RSF shelled the city of El Fasher ..., killing at least 12 people": a participle's
+    act happened where its main clause's did (the main verb's place phrases and its object)."""
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":  # type: ignore[attr-defined]
+        return []
+    head = trigger.head  # type: ignore[attr-defined]
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return locative(head) + objects + [g for o in objects for g in _located_in(o)]
 
 
 def _located_in(noun: object) -> list[object]:

@@ -153,6 +153,7 @@ class EventPlacer:
             token.i
             for mention in doc.actor_mentions
             if mention.actor.code or (mention.actor.actor_id or "").startswith("kb:")
+            if mention.how != "kb:capital"  # a capital is a place as well as its government
             if (span := doc.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
             for token in span
         }
@@ -412,7 +413,9 @@ class _PlaceFinder:
         if found is None and event.cameo in self.cues.visit_codes:
             found = self._target_place(token) or self._visited_country(anchors)  # "visited Taiwan"
         if (found is None or found.precision in ("country", "region")) and self._is_attack_on_place(token, event):
-            target = self._target_place(token)  # "shelled Al Madid ... in Yemen": the town
+            # "shelled Al Madid ... in Yemen": the town; "shelled El Fasher ..., killing 12": the
+            # main clause's target
+            target = next((p for a in [token, *anchors[1:]] if (p := self._target_place(a)) is not None), None)
             coarseness = _COARSENESS.get(target.precision, 3) if target is not None else 9
             finer = found is None or coarseness < _COARSENESS[found.precision]
             if target is not None and finer and (found is None or target.country == found.country):
@@ -448,6 +451,8 @@ class _PlaceFinder:
         # "rejected the warrant, telling journalists in Banja Luka ...": a participle that goes
         # with the act, done by the same subject at the same time, says where it was done
         anchors += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_verbal(verb.head):
+            anchors.append(verb.head)  # "shelled El Fasher ..., killing 12": the killing was there too
         return anchors
 
     def _locative_place(self, anchor: Token, event: Event) -> Place | None:
