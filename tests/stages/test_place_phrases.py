@@ -132,6 +132,9 @@ PLACE_PHRASES = [
     # a region's name of several words ("South Kivu province")
     ("M23 rebels seized the town of Minova in eastern Congo's South Kivu province on Tuesday.",
      'seized', '192', '2025-01-20', 'South Kivu', 'COD', 'region', 'clause'),
+    # a place the clause says it is in before one it is near
+    ("Chadian troops fought FACT rebels in the Kanem region north of N'Djamena.",
+     'fought', '190', '2021-04-20', 'Kanem', 'TCD', 'region', 'clause'),
     # a participle's act happened where its main clause's did
     ('The RSF shelled the city of El Fasher in North Darfur late Sunday, killing at least 12 people.',
      'killing', '190', '2024-04-16', 'El Fasher', 'SDN', 'town', 'clause'),

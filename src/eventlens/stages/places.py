@@ -404,8 +404,8 @@ class _PlaceFinder:
     def place_of_event(self, token: Token, event: Event) -> Place | None:
         anchors = self._anchors(token)
         found = None
-        finders = (self._locative_place, self._where_place, self._participant_place, self._misparsed_direction,
-                   self._subject_place)  # fmt: skip
+        finders = (self._locative_place, self._where_place, self._participant_place, self._compass_place,
+                   self._misparsed_direction, self._subject_place)  # fmt: skip
         for find in finders:
             found = next((p for anchor in anchors if (p := find(anchor, event)) is not None), None)
             if found is not None:
@@ -457,13 +457,12 @@ class _PlaceFinder:
 
     def _locative_place(self, anchor: Token, event: Event) -> Place | None:
         lemma = anchor.lemma_.lower()
-        for prep in self._preps_of(anchor):
+        for prep in (c for c in anchor.children if c.dep_ == "prep"):
             word = prep.lower_
             usable = (
                 word in self.cues.locative
                 or (word in self.cues.directional and event.cameo_root in self.cues.directional_roots)
                 or (word == "from" and lemma in self.cues.from_lemmas)
-                or (word == "of" and prep.head.lower_ in dict(self.cues.compass_bearings))
             )
             if not usable:
                 continue
@@ -475,17 +474,19 @@ class _PlaceFinder:
             return self._from_place_below(anchor)
         return None
 
-    def _preps_of(self, anchor: Token) -> list[Token]:
-        """The prepositions of the anchor, and of a compass word hanging from it: "attacked
-        positions south of Tripoli", "clashed 20 km north of Aleppo" (a place near the one named,
-        whose name stands for it)."""
-        preps = []
+    def _compass_place(self, anchor: Token, event: Event) -> Place | None:
+        """ "attacked positions south of Tripoli", "clashed 20 km north of Aleppo": near the place
+        named, whose name stands for it when the clause names no place it is in ("fought rebels in
+        the Kanem region north of N'Djamena": Kanem)."""
+        bearings = dict(self.cues.compass_bearings)
         for child in anchor.children:
-            if child.dep_ == "prep":
-                preps.append(child)
-            elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in dict(self.cues.compass_bearings):
-                preps.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ == "of")
-        return preps
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in bearings:
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        place = self.place_of_noun(obj)
+                        if place is not None:
+                            return place
+        return None
 
     def _where_place(self, anchor: Token, event: Event) -> Place | None:
         """ "flew to Tel Aviv, where he met Netanyahu": a clause opened by "where" happens at the
