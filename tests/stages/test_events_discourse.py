@@ -282,3 +282,14 @@ def test_condemning_the_use_of_force_against_people_aims_at_who_used_it(process_
     doc = process_text(text, published="2024-06-26")
     condemned = {e.target.code for e in doc.events if e.cameo.startswith("11") and e.source.code == "NGOHRI"}
     assert condemned == {"KENCOP"}, condemned
+
+
+def test_soldiers_an_army_tells_of_are_its_own(process_text) -> None:
+    text = (
+        "Israeli forces killed two Palestinian militants during a raid in the West Bank city of Nablus early "
+        "Monday, the Palestinian Health Ministry said. The Israeli army said soldiers came under fire and shot "
+        "back. Later Monday, Palestinian President Mahmoud Abbas condemned the raid."
+    )
+    doc = process_text(text, published="2023-08-15")
+    condemned = {e.target.code[:3] for e in doc.events if e.cameo.startswith("11") and e.source.code == "PSEGOV"}
+    assert condemned == {"ISR"}, [(e.source.code, e.cameo, e.target.code) for e in doc.events]

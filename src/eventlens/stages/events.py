@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..coding.acts import Act, ActFinder
@@ -148,6 +149,7 @@ class EventCoder:
     ) -> list[Event]:
         say = self._say_subject(act, resolver, finder)
         sources = list(act.source_parties) + [p for t in act.sources for p in resolver.parties(t, say)]
+        sources = [_speakers_own(p, say, resolver) for p in sources]
         targets = self._targets_of(act, resolver, finder, say, sources, prior or [])
         sources = self._located(act, resolver, sources, targets, story)
         targets = self._located(act, resolver, targets, sources, story)
@@ -569,6 +571,19 @@ def _own_places(head: object) -> list[object]:
         if child.dep_ == "acl" and child.lemma_.lower() in _BASED:
             places += locative(child)
     return places
+
+
+def _speakers_own(party: Party, say: list[Party] | None, resolver: ArgumentResolver) -> Party:
+    """ "The Israeli army said soldiers came under fire": unnamed soldiers that a body of the same
+    kind tells of are its own, not of the country the story is mostly about."""
+    mention = resolver.mention_at(party.token)
+    if not say or mention is None or not mention.how.endswith("+focus") or not party.actor.sector:
+        return party
+    speaker = next((s.actor for s in say if s.known and s.actor.sector == party.actor.sector), None)
+    if speaker is None or not speaker.country or speaker.country == party.actor.country:
+        return party
+    actor = replace(party.actor, name=mention.text, code=speaker.country + party.actor.sector, country=speaker.country)
+    return Party(actor, party.start, party.end, party.token, True, "speaker")
 
 
 def _capital_as_place(party: Party, resolver: ArgumentResolver) -> Party:
