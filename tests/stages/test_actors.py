@@ -621,3 +621,19 @@ def test_a_surname_names_the_person_the_article_names_in_full(process_text) -> N
 def test_a_bare_congo_is_the_democratic_republic(process_text, text: str, code: str) -> None:
     doc = process_text(text)
     assert code in {m.actor.code for m in doc.actor_mentions}, [(m.actor.code, m.text) for m in doc.actor_mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rohingya militants attacked police posts in Rakhine state.", "MMRREBROH"),
+        ("Uyghur activists protested outside the embassy.", "CHNOPPUIG"),
+    ],
+)
+def test_a_group_with_a_home_country_codes_its_members_there(process_text, text: str, code: str) -> None:
+    """A group's members with a role ("Rohingya militants") are of the group's home country, with the
+    group's code last (CAMEO style, as SYRREBKUR), never the group's code in a country's place."""
+    doc = process_text(text)
+    codes = {m.actor.code for m in doc.actor_mentions}
+    assert code in codes, codes
+    assert not any(c and c.startswith(("ROH", "UIG")) for c in codes)

@@ -628,6 +628,12 @@ class ActorResolver:
                 return  # "general", "people" without anyone's country: nothing to code
             country, focus = state.focus, "+focus"  # "the regime", "rebels" in a Syria story
         code = (country or "") + sector
+        group = self.kb.region_by_code(country) if country else None
+        if group is not None and group.kind == "group":  # "Rohingya militants": MMRREBROH
+            home = state.focus if group.home == "*" else group.home
+            if not home:
+                return  # "Muslim fighters" with no country: nothing to code
+            country, code = home, home + sector + group.code
         if term.person and phrase.definite and not term.office:
             earlier = next((a for a in reversed(state.anonymous) if a.code == code), None)
             if earlier is not None:
