@@ -161,6 +161,8 @@ def test_the_council_reaches_back_to_the_council_named_earlier(process_text) -> 
         ("Gunmen attacked a church in Kaduna on Sunday.", "NGA", "19", "NGA"),
         ("Rebels attacked a police post in Bamenda.", "CMR", "19", "CMR"),
         ("Gunmen killed a local council member in the town of Al Bab.", "SYR", "19", "SYR"),
+        # a place a few prepositions down locates unnamed protesters
+        ("Around 50 people demonstrated in front of the governorate building in Sweida city.", "SYR", "14", "SYR"),
         # "south of X": near X, so in X's country
         ("Russian troops shelled positions south of Kharkiv.", "RUS", "19", "UKR"),
         # a square named after another city is where it is, not that city's

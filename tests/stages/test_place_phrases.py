@@ -30,7 +30,7 @@ PLACE_PHRASES = [
     ('Gunmen attacked a checkpoint in the village of Akhtarin in Syria.',
      'attacked', '190', '2020-01-17', 'Akhtarin', 'SYR', 'town', 'clause'),
     ('Troops clashed with rebels in Marib province.',
-     'clashed', '190', '2020-01-17', 'Marib', 'YEM', 'region', 'sentence'),
+     'clashed', '190', '2020-01-17', 'Marib', 'YEM', 'region', 'clause'),
     ('Government forces shelled Khan Shaykhun in Idlib province.',
      'shelled', '195', '2020-01-17', 'Khān Shaykhūn', 'SYR', 'town', 'clause'),
     ('Police arrested 12 protesters in Sibi, Balochistan.',
@@ -64,7 +64,7 @@ PLACE_PHRASES = [
     ('Militants killed ten villagers in the village of Jangebe in Zamfara State.',
      'killed', '180', '2021-03-02', 'Zamfara', 'NGA', 'region', 'clause'),
     ('Soldiers clashed with gunmen in Tillaberi region.',
-     'clashed', '190', '2021-03-02', 'Tillabéri', 'NER', 'region', 'sentence'),
+     'clashed', '190', '2021-03-02', 'Tillabéri', 'NER', 'region', 'clause'),
     ('Shabab fighters overran a base near Kismayo.',
      'overran', '190', '2021-03-02', 'Kismayo', 'SOM', 'town', 'clause'),
     ('On Thursday in Washington, Blinken assured Payne of American support.',
@@ -100,7 +100,7 @@ PLACE_PHRASES = [
      'shelled', '194', '2024-02-26', 'Kharkiv', 'UKR', 'town', 'clause'),
     # a district's own name before the region it lies in
     ('Houthi fighters clashed with government forces in the Hays district of Hodeidah governorate.',
-     'clashed', '190', '2021-01-11', 'Hays', 'YEM', 'district', 'sentence'),
+     'clashed', '190', '2021-01-11', 'Hays', 'YEM', 'district', 'clause'),
     # "the outskirts of X", "the port of X": X
     ('Russian warplanes bombed the outskirts of Idlib city.',
      'bombed', '195', '2020-06-10', 'Idlib', 'SYR', 'town', 'clause'),
@@ -132,6 +132,15 @@ PLACE_PHRASES = [
     # a region's name of several words ("South Kivu province")
     ("M23 rebels seized the town of Minova in eastern Congo's South Kivu province on Tuesday.",
      'seized', '192', '2025-01-20', 'South Kivu', 'COD', 'region', 'clause'),
+    # "clashed with gunmen in X": the partner of a clash is where it happened
+    ('Lebanese army soldiers clashed with gunmen in the Tayouneh area of Beirut.',
+     'clashed', '190', '2021-10-04', 'Beirut', 'LBN', 'town', 'clause'),
+    # a site and the city it is in: the city's coordinates
+    ('Hundreds of protesters gathered in Tahrir Square in Cairo on Saturday.',
+     'gathered', '141', '2019-09-23', 'Cairo', 'EGY', 'town', 'clause'),
+    # a place a few prepositions down ("in front of the governorate building in Sweida city")
+    ('Around 50 people demonstrated in front of the governorate building in Sweida city.',
+     'demonstrated', '141', '2020-05-05', 'As-Suwayda', 'SYR', 'town', 'clause'),
     # a place the clause says it is in before one it is near
     ("Chadian troops fought FACT rebels in the Kanem region north of N'Djamena.",
      'fought', '190', '2021-04-20', 'Kanem', 'TCD', 'region', 'clause'),

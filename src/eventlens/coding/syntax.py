@@ -29,14 +29,15 @@ def lemmas_of_object(tok: object) -> set[str]:
     return out
 
 
-def near_place(tok: object) -> bool:
-    """The word names a place, or has one within two steps ("a jail in northern Israel")."""
+def near_place(tok: object, hops: int = 3) -> bool:
+    """The word names a place, or has one within a few prepositional steps ("a jail in northern
+    Israel", "in front of the governorate building in Sweida city")."""
     if tok.ent_type_ in PLACE_ENTS:
         return True
     for child in tok.children:
-        if child.ent_type_ in PLACE_ENTS:
+        if child.ent_type_ in PLACE_ENTS and child.dep_ != "poss":
             return True
-        if child.dep_ == "prep" and any(g.ent_type_ in PLACE_ENTS for g in child.children):
+        if child.dep_ == "prep" and hops > 0 and any(near_place(g, hops - 1) for g in child.children):
             return True
     return False
 

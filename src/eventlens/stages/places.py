@@ -457,6 +457,7 @@ class _PlaceFinder:
 
     def _locative_place(self, anchor: Token, event: Event) -> Place | None:
         lemma = anchor.lemma_.lower()
+        unplaced: Place | None = None  # a site named but not located
         for prep in (c for c in anchor.children if c.dep_ == "prep"):
             word = prep.lower_
             usable = (
@@ -468,8 +469,12 @@ class _PlaceFinder:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = self.place_of_noun(obj)
-                if place is not None:
+                if place is not None and place.lat is None:
+                    unplaced = unplaced or place  # "in Tahrir Square in Cairo": the site's city next
+                elif place is not None:
                     return place
+        if unplaced is not None:
+            return unplaced
         if lemma in self.cues.from_lemmas:
             return self._from_place_below(anchor)
         return None
@@ -499,10 +504,13 @@ class _PlaceFinder:
         """ "met the emir in Doha", "met with Mamlouk in Moscow": the parser often hangs the
         place on the person met; a person or organisation has no place of its own here."""
         people: list[Token] = [c for c in anchor.children if c.dep_ == "dobj"]
-        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"):
-            people.extend(c for c in prep.children if c.dep_ == "pobj")
-        for person in people:
-            if person.ent_type_ not in ("PERSON", "ORG", "NORP") and person.i not in self.actor_tokens:
+        partners = [
+            g for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "with" for g in prep.children
+            if g.dep_ == "pobj"
+        ]  # fmt: skip
+        for person in people + partners:
+            named = person.ent_type_ in ("PERSON", "ORG", "NORP") or person.i in self.actor_tokens
+            if not named and person not in partners:  # "clashed with gunmen in the Tayouneh area"
                 continue
             for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in self.cues.locative):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -626,7 +634,9 @@ class _PlaceFinder:
                     return named
         for child in noun.children:
             if child.dep_ == "compound" and _entity_of(child) is not None:
-                return self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
+                found = self._resolve_entity(_entity_of(child), noun)  # type: ignore[arg-type]
+                if found is not None:
+                    return found  # else "the Tayouneh area of Beirut": the place it lies in
         if noun.pos_ == "PROPN" or lemma in _CITY_WORDS | _DISTRICT_WORDS | _REGION_WORDS:
             place = self._proper_name_place(noun)
             if place is not None:
