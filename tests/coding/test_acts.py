@@ -346,3 +346,15 @@ def test_backing_told_by_a_participle_is_a_state_not_an_act(process_text) -> Non
     """A guard: "soldiers backed by African Union troops" says who backs whom, not that it happened then."""
     doc = process_text("Somali government soldiers backed by African Union troops recaptured the town on Monday.")
     assert not [e for e in doc.events if e.cameo.startswith("05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ethiopian federal forces captured Mekelle on Saturday.", "192"),
+        ("Police captured the rebel leader in Goma.", "173"),
+    ],
+)
+def test_a_town_captured_is_territory_taken_a_person_captured_is_arrested(process_text, text: str, cameo: str) -> None:
+    doc = process_text(text)
+    assert cameo in {e.cameo for e in doc.events + doc.rejected}, [e.cameo for e in doc.events + doc.rejected]

@@ -29,6 +29,7 @@ _VERB_TAGS = ("VB",)
 _OBJ_DEPS = frozenset({"dobj", "obj"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion, assault, fight, mass violence
+PLACE_OBJECT = "place_name"  # the object word a lexicon entry names for an object that is a place's name
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_HOPS = 6
@@ -185,6 +186,8 @@ class ActFinder(StanceActs):
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS or c.dep_ in ("nsubjpass", "acomp", "dative", "oprd", "attr"):
                 words.add(c.lemma_.lower())
+                if c.ent_type_ in ("GPE", "LOC") and c.dep_ in _OBJ_DEPS:
+                    words.add(PLACE_OBJECT)  # "captured Mekelle": a town taken, not a person arrested
                 words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "nmod"))
                 words.update(
                     g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
