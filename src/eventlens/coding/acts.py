@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..knowledge.lexicon import Frame, Lexicon, Pattern, match_pattern
 from ..knowledge.ontology import Ontology
 from .act import Act, Content
-from .arguments import ArgumentResolver, Party, conjuncts
+from .arguments import ArgumentResolver, Party, conjuncts, entity_of
 from .stance_acts import StanceActs
 from .syntax import (
     aux_words,
@@ -186,7 +186,7 @@ class ActFinder(StanceActs):
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS or c.dep_ in ("nsubjpass", "acomp", "dative", "oprd", "attr"):
                 words.add(c.lemma_.lower())
-                if c.ent_type_ in ("GPE", "LOC") and c.dep_ in _OBJ_DEPS:
+                if c.dep_ in _OBJ_DEPS and self._names_a_place(c):
                     words.add(PLACE_OBJECT)  # "captured Mekelle": a town taken, not a person arrested
                 words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "nmod"))
                 words.update(
@@ -199,6 +199,16 @@ class ActFinder(StanceActs):
             words.add(tok.head.lemma_.lower())
             has_object = True
         return match_pattern(patterns, particles, words, has_object)
+
+    def _names_a_place(self, tok: object) -> bool:
+        """The word is a place's name: tagged so, or a proper name the gazetteer knows that no coded
+        actor covers (the small model often tags towns as people)."""
+        if tok.ent_type_ in ("GPE", "LOC"):
+            return True
+        mention = self.resolver.mention_at(tok.i)
+        if tok.pos_ != "PROPN" or (mention is not None and mention.actor.code) or self.resolver.place_country is None:
+            return False
+        return self.resolver.place_country(entity_of(tok).text) is not None
 
     def _verb_act(self, tok: object) -> Act | None:
         if tok.dep_ == "amod":  # "the banned group", "the occupied West Bank": a state, not an event
