@@ -629,11 +629,10 @@ class ActorResolver:
             country, focus = state.focus, "+focus"  # "the regime", "rebels" in a Syria story
         code = (country or "") + sector
         group = self.kb.region_by_code(country) if country else None
-        if group is not None and group.kind == "group":  # "Rohingya militants": MMRREBROH
-            home = state.focus if group.home == "*" else group.home
-            if not home:
-                return  # "Muslim fighters" with no country: nothing to code
-            country, code = home, home + sector + group.code
+        if group is not None and group.kind == "group" and group.home and group.home != "*":
+            # "Rohingya militants": MMRREBROH. A group of several countries keeps its own code
+            # first, as CAMEO dictionaries do ("Kurdish forces": KURMIL, not the story's country's)
+            country, code = group.home, group.home + sector + group.code
         if term.person and phrase.definite and not term.office:
             earlier = next((a for a in reversed(state.anonymous) if a.code == code), None)
             if earlier is not None:
