@@ -39,8 +39,11 @@ def _after_lower_case_word(doc: Doc, i: int) -> bool:
     """A word right after a lower-case word, with nothing but a space between them: no sentence of
     edited text ends so, and a model's cut there splits a name ("Fernando Azevedo e | Silva said
     ...") or a clause ("which is pretty expensive," said | international relations expert ...")."""
+    word = doc[i]
+    if not (word.is_title or word.is_upper):  # the parser only starts sentences on capitals here
+        return False
     prev = doc[i - 1]
-    return prev.is_alpha and prev.is_lower and prev.whitespace_ == " " and not doc[i].is_space
+    return prev.is_alpha and prev.is_lower and prev.whitespace_ == " "
 
 
 @functools.cache
