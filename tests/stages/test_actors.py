@@ -10,7 +10,8 @@ import pytest
 
 from eventlens.knowledge.actors import ActorKB
 from eventlens.model import Actor, ActorMention, Article, Document
-from eventlens.stages.actors import ActorResolver, actor_at, code_on, recode
+from eventlens.stages.actor_records import actor_at, code_on, recode
+from eventlens.stages.actors import ActorResolver
 
 
 def _gold(shared_dir: Path) -> list[dict]:

@@ -19,10 +19,10 @@ For each sentence the stage
 
 Mentions may nest (the possessor "the Syrian regime" inside "the Syrian regime's National Security
 Bureau"). A consumer that maps a token to an actor should take the smallest mention containing it:
-`actor_at(document, start, end)`.
+`actor_records.actor_at(document, start, end)`.
 
 Codes of people are taken on the article's publication date (`Article.published`); the event's own
-date is resolved later, so `code_on(kb, actor, day)` re-codes an actor for another date.
+date is resolved later, so `actor_records.code_on(kb, actor, day)` re-codes an actor for another date.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ from .actor_phrases import (
     sector_of,
     subject_mention,
 )
-from .event_anchor import story_dateline
+from .actor_records import code_on, outside_dateline
 
 logger = logging.getLogger(__name__)
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # bodies every state has
@@ -122,7 +122,7 @@ class ActorResolver:
                     mentions.append(self._mention(doc, ws, phrase, sent.index))
             mentions += self._pronoun_mentions(doc, sent.index, ws, mentions)
         self._link_offices(mentions, state)
-        doc.actor_mentions = _outside_dateline(doc, dedupe(mentions))
+        doc.actor_mentions = outside_dateline(doc, dedupe(mentions))
         return doc
 
     # ------------------------------------------------------------------ words and pieces
@@ -814,36 +814,3 @@ class ActorResolver:
         if name_like and text not in phrase.actor.aliases and text != phrase.actor.name:
             phrase.actor.aliases.append(text)  # the names an actor goes by in the article
         return ActorMention(phrase.actor, start, end, text, sentence, how)
-
-
-def _outside_dateline(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
-    """ "NAIROBI, Kenya — Kenyan police fired ...": the dateline says where the story was filed;
-    its place names are nobody's acts."""
-    dateline, offset = story_dateline(doc)
-    if not dateline.end:
-        return mentions
-    end = offset + dateline.end
-    return [m for m in mentions if not (offset <= m.start and m.end <= end)]
-
-
-def actor_at(document: Document, start: int, end: int) -> ActorMention | None:
-    """The smallest actor mention that contains the character span [start, end)."""
-    found = [m for m in document.actor_mentions if m.start <= start and end <= m.end]
-    return min(found, key=lambda m: m.end - m.start) if found else None
-
-
-def code_on(kb: ActorKB, actor: Actor, day: dt.date | None) -> str | None:
-    """The actor's code on another date (a person's role may differ); others keep their code."""
-    person = kb.person_by_id(actor.actor_id) if actor.kind == "person" else None
-    return person.code_on(day) if person is not None else actor.code
-
-
-def recode(kb: ActorKB, actor: Actor, day: dt.date | None) -> Actor:
-    """A copy of `actor` coded on `day` (for the dates stage, once the event date is known)."""
-    code = code_on(kb, actor, day)
-    if code == actor.code:
-        return actor
-    country = actor.country
-    return Actor(
-        actor.name, code, country, sector_of_code(code, country), actor.actor_id, actor.kind, list(actor.aliases)
-    )
