@@ -56,6 +56,24 @@ def test_matching_rules() -> None:
     assert "FALSE c: USA 190 IRN" in text and text.endswith("0.714/1.000/0.833")
 
 
+def test_own_sentence_dates_judge_an_event_by_the_gold_of_its_own_sentence() -> None:
+    """Two protests by the same side: the system tells only the second. The one-to-one matching gives
+    it the first gold event (the earliest free slot), told in another sentence and on another day;
+    against its own sentence's gold event its date is right."""
+    gold = [
+        {"doc": "p", "sentence": "Students protested against the government on Monday.", "core": True,
+         "source": {"code": "SDNOPP"}, "target": {"code": "SDNGOV"}, "cameo": "141", "date": "2024-05-13"},
+        {"doc": "p", "sentence": "On Wednesday, students protested again in Khartoum.", "core": True,
+         "source": {"code": "SDNOPP"}, "target": {"code": "SDNGOV"}, "cameo": "141", "date": "2024-05-15"},
+    ]  # fmt: skip
+    second = _event("p", "SDNOPP", "141", "SDNGOV", date="2024-05-15")
+    second.mentions = [Mention("p", 1, 60, 90, "students protested again in Khartoum", "body")]
+    report = evaluate_docs(gold, ["p"], [second])
+    assert report.dates_and_places()[:2] == (0, 1)  # paired with Monday's protest
+    assert report.own_sentence() == (1, 1, 0, 0, 0)
+    assert "dates 1/1" in format_docs(report)
+
+
 def test_a_wrong_side_is_not_a_match() -> None:
     report = evaluate_docs(GOLD, ["a", "b"], [_event("a", "TURGOV", "044", "IRNGOV"), _event("b", "KEN", "190", "SOM")])
     assert report.right == 0

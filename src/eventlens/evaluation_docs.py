@@ -18,6 +18,7 @@ shared `score.py docs`, implemented here so that `eventlens eval` prints the sam
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ LEGACY_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "AC
 _ARMED_NONSTATE = ("REB", "UAF", "INS")
 _PLACE_KM = 25.0
 
+
+_WORD_RE = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Slot:
@@ -127,6 +130,37 @@ class DocsReport:
                     p_ok += _place_ok(e, gp)
         return d_ok, d_n, p_ok, p_n
 
+    def own_sentence(self) -> tuple[int, int, int, int, int]:
+        """Dates and places judged against the gold events told in each system event's own
+        sentence, not against the gold event the one-to-one matching gave it (which may be told
+        in another sentence): (right dates, events with such a gold date, right places, events
+        with such a gold place, matched pairs whose gold event is told in the event's sentence)."""
+        d_ok = d_n = p_ok = p_n = same = 0
+        for r in self.results:
+            for j, e in enumerate(r.events):
+                own = [g for g in r.gold if told_in(e, g) and _fits_either_way(e, g)]
+                same += j in r.matched and told_in(e, r.gold[r.matched[j]])
+                dated = [g for g in own if g.get("date")]
+                if dated:
+                    d_n += 1
+                    d_ok += any((e.date or "") == g["date"] for g in dated)
+                placed = [g["place"] for g in own if (g.get("place") or {}).get("lat") is not None]
+                if placed:
+                    p_n += 1
+                    p_ok += any(_place_ok(e, gp) for gp in placed)
+        return d_ok, d_n, p_ok, p_n, same
+
+
+def told_in(event: Event, g: dict[str, Any], share: float = 0.6) -> bool:
+    """The gold event is told in the sentence that tells the system event: most words of one
+    of the event's mention spans are words of the gold sentence."""
+    words = set(_WORD_RE.findall(str(g.get("sentence") or "").lower()))
+    for mention in event.mentions:
+        span = set(_WORD_RE.findall(mention.text.lower()))
+        if span and len(span & words) >= share * len(span):
+            return True
+    return False
+
 
 def read_docs_gold(events_path: str | Path, docs_path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
     """The gold events and the ids of the annotated articles."""
@@ -187,6 +221,7 @@ def format_docs(report: DocsReport, errors: bool = False) -> str:
         f"recall (core): found {report.core_found}/{n_core} = {report.recall:.3f}; "
         f"found with one side right {lenient_core}/{n_core} = {_ratio(lenient_core, n_core)}",
         f"dates right on matched events {d_ok}/{d_n}; places right on matched events {p_ok}/{p_n}",
+        _own_sentence_line(report),
         "",
         "root  events right  prec | core found recall",
     ]
@@ -233,6 +268,10 @@ def _match(events: list[Event], gold: list[dict[str, Any]]) -> dict[int, int]:
         if j not in owner.values():
             augment(j, set(), core_only=False)
     return {j: slots[k].gold for k, j in owner.items()}
+
+
+def _fits_either_way(event: Event, g: dict[str, Any]) -> bool:
+    return _fits(event, g, False) or (bool(g.get("symmetric")) and _fits(event, g, True))
 
 
 def _fits(event: Event, g: dict[str, Any], reverse: bool) -> bool:
@@ -293,6 +332,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 # ---- output -----------------------------------------------------------------------------------------
+
+
+def _own_sentence_line(report: DocsReport) -> str:
+    od_ok, od_n, op_ok, op_n, same = report.own_sentence()
+    return (
+        f"against the gold events of each event's own sentence: dates {od_ok}/{od_n}, places {op_ok}/{op_n} "
+        f"(of the {report.right} matched pairs, {same} join an event to a gold event of its own sentence)"
+    )
 
 
 def _ratio(a: int, b: int) -> str:
