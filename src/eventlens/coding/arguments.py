@@ -346,7 +346,7 @@ class ArgumentResolver:
             level = [c for tok in level for c in tok.children if c.dep_ not in ("punct", "cc", "det", "relcl", "conj")]
             for tok in level:
                 if tok.ent_type_ in ("PERSON", "ORG") and framed_as_place(tok, self.place_kinds):
-                    framed = self._framed_place(tok)  # "a theatre in the port city of Mariupol"
+                    framed = self._entity_place(tok, small=True)  # "a theatre in the port city of Mariupol"
                     if framed is not None:
                         unknown = self._unknown(head)
                         actor = replace(framed.actor, name=unknown.actor.name)
@@ -400,22 +400,14 @@ class ArgumentResolver:
         actor = Actor(name=name, code=iso3, country=iso3, kind="place")
         return Party(actor, left.idx, head.idx + len(head.text), head.i, True, "place")
 
-    def _entity_place(self, head: object) -> Party | None:
-        """The whole name the token is part of, as a place of 15,000 people or more."""
-        ent = entity_of(head)
-        iso3 = self.place_country(ent.text) if self.place_country else None
-        if not iso3:
-            return None
-        actor = Actor(name=ent.text, code=iso3, country=iso3, kind="place")
-        return Party(actor, ent.start_char, ent.end_char, head.i, True, "place")
-
-    def _framed_place(self, head: object) -> Party | None:
-        """A name the tagger took for a person or an organisation that the text frames as a place
-        ("the town of Maarat al-Numan"): the whole name, looked up among small places too."""
-        if self.small_place_country is None:
+    def _entity_place(self, head: object, small: bool = False) -> Party | None:
+        """The whole name the token is part of, as a place of 15,000 people or more; with `small`,
+        of any size (a name the text frames as a place: "the town of Maarat al-Numan")."""
+        lookup = self.small_place_country if small else self.place_country
+        if lookup is None:
             return None
         ent = entity_of(head)
-        iso3 = self.small_place_country(ent.text)
+        iso3 = lookup(ent.text)
         if not iso3:
             return None
         actor = Actor(name=ent.text, code=iso3, country=iso3, kind="place")
@@ -465,7 +457,7 @@ class ArgumentResolver:
         if not ent_tokens and head.pos_ == "PROPN" and not head.ent_type_:
             return self._untyped_place(head)  # the tagger missed it: "Idlib has been bombed"
         if not ent_tokens and head.ent_type_ in ("PERSON", "ORG") and framed_as_place(head, self.place_kinds):
-            return self._framed_place(head)  # mistagged: "shelled the town of Maarat al-Numan"
+            return self._entity_place(head, small=True)  # mistagged: "the town of Maarat al-Numan"
         if not ent_tokens and head.ent_type_ in ("PERSON", "ORG") and (_after_locative(head) or attacked):
             # "a police post in Bamenda", "shelled Kharkiv" with the name taken for a person
             return self._entity_place(head)

@@ -210,8 +210,11 @@ class PlaceNames:
         if noun.ent_type_ != "ORG" or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "outside", "near"):
             return None
         ent = _ent_span(noun)
-        if ent is None or len(ent) < 2:
-            return None
+        return self._first_words_place(ent) if ent is not None else None
+
+    def _first_words_place(self, ent: Span) -> Place | None:
+        """The town or region a name's first words name ("the Hanoi Summit": Hanoi; "the Islamabad
+        High Court": Islamabad), the longest that the gazetteer knows."""
         first = 1 if ent[0].lower_ == "the" else 0
         for end in range(len(ent) - 1, first, -1):
             found = self.gazetteer.resolve(ent[first:end].text, self.context)
@@ -222,8 +225,7 @@ class PlaceNames:
     def _named_within(self, noun: Token, wider: Place) -> Place | None:
         """ "the Hays district of Hodeidah": the place of the kind word's own name in the
         country of the place it is said to lie in, at the kind word's precision."""
-        words = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        name = " ".join(t.text for t in _compound_name(noun))
         hint = _hint_of({noun.lemma_.lower()})
         place = self.gazetteer.resolve(name, [wider.country], "city", min_population=0)
         if place is None or place.country != wider.country or place.precision == "country":
@@ -328,11 +330,9 @@ class PlaceNames:
         if place is None and ent.label_ in ("LOC", "FAC", "EVENT") and len(ent) > 1:
             # "the Hanoi Summit", "Kandahar airfield", "the Islamabad High Court": the place its
             # first words name
-            first = 1 if ent[0].lower_ == "the" else 0
-            for end in range(len(ent) - 1, first, -1):
-                found = self.gazetteer.resolve(ent[first:end].text, self.context)
-                if found is not None and found.precision != "country":
-                    return found
+            found = self._first_words_place(ent)
+            if found is not None:
+                return found
         if place is None and ent.label_ in ("LOC", "FAC"):
             name = text.removeprefix("the ").removeprefix("The ")
             if name.lower() in self.cues.not_places or text.lower() in self.cues.not_places:
